@@ -1,0 +1,119 @@
+import type { Category } from './category.js';
+import type { Resource } from './resource.js';
+import type { Severity } from './severity.js';
+import type { Text } from './text.js';
+
+/** What a rule tells the engine about one resource. ERROR means "could not judge", never a PASS. */
+export type Verdict =
+  | { status: 'PASS'; note?: Text }
+  | { status: 'FAIL'; path: string; reason: Text }
+  | { status: 'ERROR'; cause: string }
+  | { status: 'N/A'; reason?: Text };
+
+export const pass = (note?: Text): Verdict => (note ? { status: 'PASS', note } : { status: 'PASS' });
+/** `path` is the evidence: the dotted prop path (of this resource) that shows the problem. */
+export const fail = (path: string, reason: Text): Verdict => ({ status: 'FAIL', path, reason });
+export const error = (cause: string): Verdict => ({ status: 'ERROR', cause });
+export const notApplicable = (reason?: Text): Verdict => (reason ? { status: 'N/A', reason } : { status: 'N/A' });
+
+/** A list or describe call that failed, so the resources it would have returned are unknown. */
+export interface CollectionError {
+  account: string;
+  region: string;
+  /** AWS service key as in the type names: iam, ec2, s3, cloudtrail, ... */
+  service: string;
+  operation: string;
+  /** The resource type whose listing or detail failed, when known. */
+  resourceType?: string;
+  code: string;
+  message: string;
+}
+
+/** Read-only views of the inventory that the engine builds once; rules never scan the whole inventory. */
+export interface Lookups {
+  byUid(uid: string): Resource | undefined;
+  /** Resources of a type in an account; all regions unless `region` is given. */
+  ofType<P = Record<string, unknown>>(type: string, account: string, region?: string): readonly Resource<P>[];
+  /** The regions of an account that the inventory covers (from its aws.region resources). */
+  regions(account: string): readonly string[];
+}
+
+export interface RuleContext<P> {
+  resource: Resource<P>;
+  props: P;
+  params: Readonly<Record<string, number | string | boolean>>;
+  lookups: Lookups;
+  now: Date;
+}
+
+export interface Remediation {
+  /** What to change, in one or two sentences. */
+  text: Text;
+  /** Console steps. */
+  console?: Text;
+  /** AWS CLI commands (language-neutral). */
+  cli?: string;
+  cloudformation?: string;
+  terraform?: string;
+  /** Provider documentation. */
+  url?: string;
+}
+
+export interface RuleText {
+  title: Text;
+  description: Text;
+  rationale: Text;
+  remediation: Remediation;
+}
+
+/** One resource in a fixture: only props are required; the rest gets sensible defaults. */
+export interface FixtureResource {
+  props: Record<string, unknown>;
+  gaps?: Record<string, string>;
+  uid?: string;
+  name?: string;
+  account?: string;
+  region?: string;
+  tags?: Record<string, string>;
+  /** Other resources the rule reads through lookups. */
+  related?: Array<Omit<FixtureResource, 'related' | 'errors'> & { type: string }>;
+  /** Collection errors in the same inventory. */
+  errors?: Array<Partial<CollectionError> & { service: string }>;
+  /** Overrides of the rule's params. */
+  params?: Record<string, number | string | boolean>;
+}
+
+export interface RuleFixtures {
+  live: {
+    pass: FixtureResource[];
+    fail: FixtureResource[];
+    error: FixtureResource[];
+    notApplicable?: FixtureResource[];
+  };
+}
+
+/** Scope as data: every listed prop path must equal the value (or one of the values, for an array). */
+export type AppliesTo = Readonly<Record<string, string | number | boolean | null | readonly (string | number | boolean | null)[]>>;
+
+export interface Rule<P = Record<string, unknown>> {
+  /** Stable: frameworks, exceptions, fixers and finding ids use it; equals the file name. */
+  id: string;
+  resourceType: string;
+  category: Category;
+  severity: Severity;
+  text: RuleText;
+  /** Scope. Unknown or uncollected scope fields give ERROR; unmet scope gives N/A. */
+  appliesTo?: AppliesTo | ((props: P) => boolean);
+  /** Prop paths the rule reads. Uncollected (a gap, or absent) or unresolved → ERROR before evaluate runs. */
+  needs?: readonly string[];
+  /** Other resource types read through lookups; a failed collection of one of them in the account → ERROR. */
+  uses?: readonly string[];
+  /** Thresholds with defaults; a framework may override them. */
+  params?: Readonly<Record<string, number | string | boolean>>;
+  evaluate(ctx: RuleContext<P>): Verdict;
+  fixtures: RuleFixtures;
+}
+
+export type AnyRule = Rule<any>; // biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every props type
+
+export const defineRule = <P>(rule: Rule<P>): Rule<P> => rule;

@@ -1,0 +1,49 @@
+import type { AccountProps } from './aws/account.js';
+import type { InstanceProps, InternetGatewayProps, NetworkAclProps, RouteTableProps, SecurityGroupProps, SnapshotProps, SubnetProps, VolumeProps, VpcPeeringConnectionProps, VpcProps } from './aws/ec2.js';
+import type { IamGroupProps, IamPolicyProps, IamRoleProps, IamServerCertificateProps, IamUserProps } from './aws/iam.js';
+import type { RegionProps } from './aws/region.js';
+import type { S3BucketProps } from './aws/s3.js';
+import type { BudgetProps, DbClusterProps, DbInstanceProps, EfsFileSystemProps, KmsKeyProps, LoadBalancerProps, MetricAlarmProps, MetricFilterProps, OrganizationProps, SnsTopicProps, TrailProps } from './aws/services.js';
+
+/** Every resource type mamori knows, with its props type. A snapshot's other types are warned about and skipped. */
+export interface ResourceTypes {
+  'aws.account': AccountProps;
+  'aws.region': RegionProps;
+  'aws.iam.user': IamUserProps;
+  'aws.iam.group': IamGroupProps;
+  'aws.iam.role': IamRoleProps;
+  'aws.iam.policy': IamPolicyProps;
+  'aws.iam.server_certificate': IamServerCertificateProps;
+  'aws.s3.bucket': S3BucketProps;
+  'aws.ec2.vpc': VpcProps;
+  'aws.ec2.subnet': SubnetProps;
+  'aws.ec2.route_table': RouteTableProps;
+  'aws.ec2.internet_gateway': InternetGatewayProps;
+  'aws.ec2.vpc_peering_connection': VpcPeeringConnectionProps;
+  'aws.ec2.security_group': SecurityGroupProps;
+  'aws.ec2.network_acl': NetworkAclProps;
+  'aws.ec2.instance': InstanceProps;
+  'aws.ec2.volume': VolumeProps;
+  'aws.ec2.snapshot': SnapshotProps;
+  'aws.rds.db_instance': DbInstanceProps;
+  'aws.rds.db_cluster': DbClusterProps;
+  'aws.efs.file_system': EfsFileSystemProps;
+  'aws.cloudtrail.trail': TrailProps;
+  'aws.kms.key': KmsKeyProps;
+  'aws.logs.metric_filter': MetricFilterProps;
+  'aws.cloudwatch.alarm': MetricAlarmProps;
+  'aws.sns.topic': SnsTopicProps;
+  'aws.budgets.budget': BudgetProps;
+  'aws.elbv2.load_balancer': LoadBalancerProps;
+  'aws.organizations.organization': OrganizationProps;
+}
+export type ResourceType = keyof ResourceTypes;
+
+export const RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
+  'aws.account', 'aws.region', 'aws.iam.user', 'aws.iam.group', 'aws.iam.role', 'aws.iam.policy',
+  'aws.iam.server_certificate', 'aws.s3.bucket', 'aws.ec2.vpc', 'aws.ec2.subnet', 'aws.ec2.route_table',
+  'aws.ec2.internet_gateway', 'aws.ec2.vpc_peering_connection', 'aws.ec2.security_group', 'aws.ec2.network_acl',
+  'aws.ec2.instance', 'aws.ec2.volume', 'aws.ec2.snapshot', 'aws.rds.db_instance', 'aws.rds.db_cluster',
+  'aws.efs.file_system', 'aws.cloudtrail.trail', 'aws.kms.key', 'aws.logs.metric_filter', 'aws.cloudwatch.alarm',
+  'aws.sns.topic', 'aws.budgets.budget', 'aws.elbv2.load_balancer', 'aws.organizations.organization',
+]);
