@@ -32,7 +32,13 @@ describe('rule registry', () => {
       assert.ok((CATEGORIES as readonly string[]).includes(rule.category));
       assert.ok((SEVERITIES as readonly string[]).includes(rule.severity));
       const { title, description, rationale, remediation } = rule.text;
-      for (const text of [title, description, rationale, remediation.text, ...(remediation.console ? [remediation.console] : [])]) {
+      for (const text of [
+        title,
+        description,
+        rationale,
+        remediation.text,
+        ...(remediation.console ? [remediation.console] : []),
+      ]) {
         assert.ok(text.en.trim().length > 0, 'English text present');
         assert.ok(JAPANESE.test(text.ja), `Japanese text present: ${text.ja}`);
       }
@@ -40,7 +46,9 @@ describe('rule registry', () => {
       assert.ok(remediation.cli, 'AWS CLI present');
       const live = rule.fixtures.live;
       assert.ok(live.pass.length > 0 && live.fail.length > 0 && live.error.length > 0, 'pass, fail and error fixtures');
-      const all = [...live.pass, ...live.fail, ...live.error, ...(live.notApplicable ?? [])].map((f) => JSON.stringify(f));
+      const all = [...live.pass, ...live.fail, ...live.error, ...(live.notApplicable ?? [])].map((f) =>
+        JSON.stringify(f),
+      );
       assert.equal(new Set(all).size, all.length, 'no duplicate fixtures');
     });
   }

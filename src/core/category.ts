@@ -21,7 +21,10 @@ export const CATEGORY_TEXT: Record<Category, Text> = {
   availability: { en: 'Availability (redundancy)', ja: '可用性（多重化・冗長化）' },
   backup: { en: 'Backup', ja: 'バックアップ' },
   'logging-monitoring': { en: 'Logging and monitoring', ja: 'ロギング・モニタリング' },
-  'visibility-audit': { en: 'Visibility and audit (analysis and reporting)', ja: '可視化・監査（分析・レポーティング）' },
+  'visibility-audit': {
+    en: 'Visibility and audit (analysis and reporting)',
+    ja: '可視化・監査（分析・レポーティング）',
+  },
   'account-separation': { en: 'Account separation', ja: 'アカウント分割' },
   cost: { en: 'Budget and spending alerts', ja: '予算・利用金額アラート' },
 };

@@ -38,7 +38,11 @@ export function parseJson(text: string, file: string): unknown {
     const first = errors[0];
     if (first) {
       const { line, column } = lineColumn(text, first.offset);
-      throw new InputError(file, `line ${line}, column ${column}`, `malformed JSON (${printParseErrorCode(first.error)})`);
+      throw new InputError(
+        file,
+        `line ${line}, column ${column}`,
+        `malformed JSON (${printParseErrorCode(first.error)})`,
+      );
     }
     throw new InputError(file, undefined, `malformed JSON: ${(e as Error).message}`);
   }

@@ -93,7 +93,9 @@ export interface RuleFixtures {
 }
 
 /** Scope as data: every listed prop path must equal the value (or one of the values, for an array). */
-export type AppliesTo = Readonly<Record<string, string | number | boolean | null | readonly (string | number | boolean | null)[]>>;
+export type AppliesTo = Readonly<
+  Record<string, string | number | boolean | null | readonly (string | number | boolean | null)[]>
+>;
 
 export interface Rule<P = Record<string, unknown>> {
   /** Stable: frameworks, exceptions, fixers and finding ids use it; equals the file name. */
@@ -114,6 +116,7 @@ export interface Rule<P = Record<string, unknown>> {
   fixtures: RuleFixtures;
 }
 
-export type AnyRule = Rule<any>; // biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every props type
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every props type
+export type AnyRule = Rule<any>;
 
 export const defineRule = <P>(rule: Rule<P>): Rule<P> => rule;

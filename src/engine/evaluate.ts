@@ -1,6 +1,6 @@
-import { getPath } from '../core/path.js';
 import type { Finding, FindingResource } from '../core/finding.js';
 import { findingId } from '../core/finding.js';
+import { getPath } from '../core/path.js';
 import type { Resource } from '../core/resource.js';
 import type { AnyRule, CollectionError, Lookups, Verdict } from '../core/rule.js';
 import type { Status } from '../core/status.js';

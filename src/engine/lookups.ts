@@ -1,5 +1,5 @@
-import type { Lookups } from '../core/rule.js';
 import type { Resource } from '../core/resource.js';
+import type { Lookups } from '../core/rule.js';
 
 const EMPTY: readonly Resource[] = Object.freeze([]);
 

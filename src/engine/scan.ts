@@ -42,7 +42,11 @@ export interface ScanOptions {
 }
 
 /** Selects the rules (all, or the framework's), evaluates the inventory and summarises. */
-export function runScan(inventory: LoadedInventory, allRules: readonly AnyRule[], options: ScanOptions = {}): ScanResult {
+export function runScan(
+  inventory: LoadedInventory,
+  allRules: readonly AnyRule[],
+  options: ScanOptions = {},
+): ScanResult {
   const now = options.now ?? new Date();
   const { framework } = options;
   const byId = new Map(allRules.map((r) => [r.id, r]));

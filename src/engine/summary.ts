@@ -49,7 +49,10 @@ export class SummaryBuilder {
     if (f.status !== 'PASS' && f.status !== 'FAIL' && f.status !== 'ERROR') return;
     const w = SEVERITY_WEIGHT[f.severity];
     let account = this.byAccount.get(f.resource.account);
-    if (!account) this.byAccount.set(f.resource.account, (account = tally()));
+    if (!account) {
+      account = tally();
+      this.byAccount.set(f.resource.account, account);
+    }
     for (const t of [this.total, this.byCategory[f.category], account]) {
       t.weightAll += w;
       if (f.status === 'PASS') {
@@ -74,7 +77,9 @@ export class SummaryBuilder {
       failBySeverity: { ...this.failBySeverity },
       byCategory: structuredClone(this.byCategory),
       byAccount: Object.fromEntries(
-        [...this.byAccount.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, { ...t, score: scoreOf(t) }]),
+        [...this.byAccount.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, t]) => [k, { ...t, score: scoreOf(t) }]),
       ),
       topFailingRules: [...this.failsByRule.entries()]
         .map(([ruleId, r]) => ({ ruleId, ...r }))

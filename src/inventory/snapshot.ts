@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { InputError, lineOfPointer, parseJson } from '../core/input-error.js';
 import type { Resource } from '../core/resource.js';
 import type { CollectionError } from '../core/rule.js';
@@ -25,6 +26,8 @@ export interface LoadedInventory {
   resources: Resource[];
   errors: CollectionError[];
   files: string[];
+  /** The newest generatedAt of the parts: ages (key age, days unused) are judged as of this time. */
+  generatedAt?: string;
   /** Non-fatal problems: unknown resource types, duplicate uids. */
   warnings: string[];
 }
@@ -33,7 +36,9 @@ let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(packagePath('schema', 'snapshot.v1.schema.json'), 'utf8'));
-    validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    addFormats.default(ajv, ['date-time']);
+    validator = ajv.compile(schema);
   }
   return validator;
 }
@@ -73,6 +78,9 @@ export function loadSnapshot(path: string): LoadedInventory {
       out.resources.push(r);
     }
     if (snapshot.errors) out.errors.push(...snapshot.errors);
+    if (snapshot.generatedAt && (!out.generatedAt || snapshot.generatedAt > out.generatedAt)) {
+      out.generatedAt = snapshot.generatedAt;
+    }
   }
   for (const [type, count] of unknownTypes) {
     out.warnings.push(`unknown resource type '${type}' (${count} resource${count === 1 ? '' : 's'}): skipped`);

@@ -1,9 +1,38 @@
 import type { AccountProps } from './aws/account.js';
-import type { InstanceProps, InternetGatewayProps, NetworkAclProps, RouteTableProps, SecurityGroupProps, SnapshotProps, SubnetProps, VolumeProps, VpcPeeringConnectionProps, VpcProps } from './aws/ec2.js';
-import type { IamGroupProps, IamPolicyProps, IamRoleProps, IamServerCertificateProps, IamUserProps } from './aws/iam.js';
+import type {
+  InstanceProps,
+  InternetGatewayProps,
+  NetworkAclProps,
+  RouteTableProps,
+  SecurityGroupProps,
+  SnapshotProps,
+  SubnetProps,
+  VolumeProps,
+  VpcPeeringConnectionProps,
+  VpcProps,
+} from './aws/ec2.js';
+import type {
+  IamGroupProps,
+  IamPolicyProps,
+  IamRoleProps,
+  IamServerCertificateProps,
+  IamUserProps,
+} from './aws/iam.js';
 import type { RegionProps } from './aws/region.js';
 import type { S3BucketProps } from './aws/s3.js';
-import type { BudgetProps, DbClusterProps, DbInstanceProps, EfsFileSystemProps, KmsKeyProps, LoadBalancerProps, MetricAlarmProps, MetricFilterProps, OrganizationProps, SnsTopicProps, TrailProps } from './aws/services.js';
+import type {
+  BudgetProps,
+  DbClusterProps,
+  DbInstanceProps,
+  EfsFileSystemProps,
+  KmsKeyProps,
+  LoadBalancerProps,
+  MetricAlarmProps,
+  MetricFilterProps,
+  OrganizationProps,
+  SnsTopicProps,
+  TrailProps,
+} from './aws/services.js';
 
 /** Every resource type mamori knows, with its props type. A snapshot's other types are warned about and skipped. */
 export interface ResourceTypes {
@@ -40,10 +69,33 @@ export interface ResourceTypes {
 export type ResourceType = keyof ResourceTypes;
 
 export const RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
-  'aws.account', 'aws.region', 'aws.iam.user', 'aws.iam.group', 'aws.iam.role', 'aws.iam.policy',
-  'aws.iam.server_certificate', 'aws.s3.bucket', 'aws.ec2.vpc', 'aws.ec2.subnet', 'aws.ec2.route_table',
-  'aws.ec2.internet_gateway', 'aws.ec2.vpc_peering_connection', 'aws.ec2.security_group', 'aws.ec2.network_acl',
-  'aws.ec2.instance', 'aws.ec2.volume', 'aws.ec2.snapshot', 'aws.rds.db_instance', 'aws.rds.db_cluster',
-  'aws.efs.file_system', 'aws.cloudtrail.trail', 'aws.kms.key', 'aws.logs.metric_filter', 'aws.cloudwatch.alarm',
-  'aws.sns.topic', 'aws.budgets.budget', 'aws.elbv2.load_balancer', 'aws.organizations.organization',
+  'aws.account',
+  'aws.region',
+  'aws.iam.user',
+  'aws.iam.group',
+  'aws.iam.role',
+  'aws.iam.policy',
+  'aws.iam.server_certificate',
+  'aws.s3.bucket',
+  'aws.ec2.vpc',
+  'aws.ec2.subnet',
+  'aws.ec2.route_table',
+  'aws.ec2.internet_gateway',
+  'aws.ec2.vpc_peering_connection',
+  'aws.ec2.security_group',
+  'aws.ec2.network_acl',
+  'aws.ec2.instance',
+  'aws.ec2.volume',
+  'aws.ec2.snapshot',
+  'aws.rds.db_instance',
+  'aws.rds.db_cluster',
+  'aws.efs.file_system',
+  'aws.cloudtrail.trail',
+  'aws.kms.key',
+  'aws.logs.metric_filter',
+  'aws.cloudwatch.alarm',
+  'aws.sns.topic',
+  'aws.budgets.budget',
+  'aws.elbv2.load_balancer',
+  'aws.organizations.organization',
 ]);

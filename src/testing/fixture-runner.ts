@@ -22,7 +22,7 @@ function toResource(f: Omit<FixtureResource, 'related' | 'errors'>, type: string
     account: f.account ?? FIXTURE_ACCOUNT,
     region: f.region ?? defaultRegion(type),
     type,
-    name: f.name ?? (f.uid ?? uid),
+    name: f.name ?? f.uid ?? uid,
     tags: f.tags ?? {},
     props: structuredClone(f.props),
     source: { kind: 'snapshot', file: 'fixture' },

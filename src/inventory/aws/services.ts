@@ -1,7 +1,7 @@
-import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
-import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import type { Budget } from '@aws-sdk/client-budgets';
 import type { AdvancedEventSelector, EventSelector, GetTrailStatusResponse, Trail } from '@aws-sdk/client-cloudtrail';
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import type { FileSystemDescription } from '@aws-sdk/client-efs';
 import type { LoadBalancer, LoadBalancerAttribute } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { KeyMetadata } from '@aws-sdk/client-kms';

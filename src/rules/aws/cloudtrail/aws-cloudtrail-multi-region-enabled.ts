@@ -41,7 +41,8 @@ export default defineAwsRule({
   evaluate: ({ resource, lookups }) => {
     const trails = lookups.ofType<TrailProps>('aws.cloudtrail.trail', resource.account);
     const good = trails.find(
-      (t) => t.props.IsMultiRegionTrail === true && t.props.Status?.IsLogging === true && managementEventsCovered(t.props),
+      (t) =>
+        t.props.IsMultiRegionTrail === true && t.props.Status?.IsLogging === true && managementEventsCovered(t.props),
     );
     if (!good) {
       const blind = trails.map((t) => relatedGap(t, ['Status', 'EventSelectors'])).find((g) => g !== undefined);

@@ -26,14 +26,17 @@ export default defineAwsRule({
         en: 'Sign in as root → account menu → Security credentials → Multi-factor authentication (MFA) → Assign MFA device.',
         ja: 'root ユーザーでサインイン → アカウントメニュー → セキュリティ認証情報 → 多要素認証 (MFA) → MFA デバイスの割り当て。',
       },
-      cli: '# The root user\'s MFA can only be set in the console while signed in as root.\naws iam get-account-summary --query SummaryMap.AccountMFAEnabled',
+      cli: "# The root user's MFA can only be set in the console while signed in as root.\naws iam get-account-summary --query SummaryMap.AccountMFAEnabled",
       url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html',
     },
   },
   evaluate: ({ props }) =>
     props.SummaryMap.AccountMFAEnabled === 1
       ? pass()
-      : fail('SummaryMap.AccountMFAEnabled', { en: 'The root user has no MFA device', ja: 'root ユーザーに MFA デバイスが設定されていない' }),
+      : fail('SummaryMap.AccountMFAEnabled', {
+          en: 'The root user has no MFA device',
+          ja: 'root ユーザーに MFA デバイスが設定されていない',
+        }),
   fixtures: {
     live: {
       pass: [{ props: { SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 } } }],

@@ -61,7 +61,13 @@ export const publicAllowStatements = (doc: PolicyDocument | null | undefined): P
 export function actionMatches(patterns: string | readonly string[] | undefined, action: string): boolean {
   const a = action.toLowerCase();
   return asArray(patterns).some((p) => {
-    const re = new RegExp(`^${p.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${p
+        .toLowerCase()
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     return re.test(a);
   });
 }

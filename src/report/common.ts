@@ -1,0 +1,133 @@
+// Helpers shared by the report formats: rule text lookup, ordering, the one-line explanation, evidence truncation.
+import type { Finding, FindingException } from '../core/finding.js';
+import type { AnyRule, Remediation } from '../core/rule.js';
+import { SEVERITIES } from '../core/severity.js';
+import type { Status } from '../core/status.js';
+import type { Lang, Text } from '../core/text.js';
+import type { ManualItem, ScanResult } from '../engine/scan.js';
+import { msg } from '../i18n/index.js';
+
+/** Worst first: what needs action, then what could not be judged, then the rest. */
+export const STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'EXCEPTED', 'MANUAL', 'PASS', 'N/A'];
+
+const statusRank = (s: Status) => STATUS_ORDER.indexOf(s);
+const sevRank = (s: Finding['severity']) => SEVERITIES.indexOf(s);
+
+/** Status, then severity (worst first), rule id, account, resource uid: stable across runs. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    statusRank(a.status) - statusRank(b.status) ||
+    sevRank(a.severity) - sevRank(b.severity) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.resource.account, b.resource.account) ||
+    cmp(a.resource.uid, b.resource.uid)
+  );
+}
+
+/** Code-point order (not locale order), so output does not depend on the machine's locale. */
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const sortedFindings = (result: ScanResult): Finding[] => [...result.findings].sort(compareFindings);
+
+export const sortedRules = (result: ScanResult): AnyRule[] => [...result.rules.values()].sort((a, b) => cmp(a.id, b.id));
+
+/** MANUAL findings carry `<framework id>:<requirement id>` as their rule id; this maps them back to the item. */
+export function manualItems(result: ScanResult): Map<string, ManualItem> {
+  const out = new Map<string, ManualItem>();
+  const fw = result.framework?.id;
+  if (fw === undefined) return out;
+  for (const m of result.manual) out.set(`${fw}:${m.requirementId}`, m);
+  return out;
+}
+
+/** Looks up what a finding's rule id names: a rule that ran, or a framework's manual item. */
+export class RuleText {
+  private readonly manual: Map<string, ManualItem>;
+  constructor(private readonly result: ScanResult) {
+    this.manual = manualItems(result);
+  }
+  rule(ruleId: string): AnyRule | undefined {
+    return this.result.rules.get(ruleId);
+  }
+  manualItem(ruleId: string): ManualItem | undefined {
+    return this.manual.get(ruleId);
+  }
+  title(ruleId: string, lang: Lang): string {
+    const r = this.rule(ruleId);
+    if (r) return r.text.title[lang];
+    const m = this.manual.get(ruleId);
+    return m ? m.title[lang] : ruleId;
+  }
+  titleText(ruleId: string): Text {
+    const r = this.rule(ruleId);
+    if (r) return r.text.title;
+    return this.manual.get(ruleId)?.title ?? { en: ruleId, ja: ruleId };
+  }
+}
+
+export function exceptionLine(e: FindingException, lang: Lang): string {
+  const parts = [`${msg(lang, `exception.${e.kind}`)}: ${e.reason}`];
+  if (e.approver) parts.push(`${msg(lang, 'approver')}: ${e.approver}`);
+  if (e.expires) parts.push(`${msg(lang, 'expires')}: ${e.expires}`);
+  return parts.join(lang === 'ja' ? '、' : '; ');
+}
+
+/** Why a finding has its status, in one line: FAIL/N-A/PASS reason, ERROR cause, exception, manual guidance. */
+export function explanation(f: Finding, lang: Lang): string {
+  if (f.status === 'ERROR') return f.cause ?? '';
+  if (f.status === 'EXCEPTED' && f.exception) return exceptionLine(f.exception, lang);
+  return f.reason ? f.reason[lang] : '';
+}
+
+/** Remediation as plain text lines (text, console, CLI, IaC snippets, link). */
+export function remediationLines(r: Remediation, lang: Lang): string[] {
+  const lines = [r.text[lang]];
+  if (r.console) lines.push(`${msg(lang, 'console')}: ${r.console[lang]}`);
+  if (r.cli) lines.push(`${msg(lang, 'cli')}: ${r.cli}`);
+  if (r.cloudformation) lines.push(`${msg(lang, 'cloudformation')}: ${r.cloudformation}`);
+  if (r.terraform) lines.push(`${msg(lang, 'terraform')}: ${r.terraform}`);
+  if (r.url) lines.push(r.url);
+  return lines;
+}
+
+/** Above this size (bytes of JSON) evidence is replaced by a marker with a preview. */
+export const EVIDENCE_LIMIT = 4096;
+
+export interface TruncatedEvidence {
+  $truncated: true;
+  /** Size of the full value as JSON, in bytes (UTF-8). */
+  bytes: number;
+  /** The first EVIDENCE_LIMIT characters of that JSON. */
+  preview: string;
+}
+
+/** The evidence value, or a marker in its place when its JSON is larger than `limit` bytes. */
+export function boundedEvidence(value: unknown, limit = EVIDENCE_LIMIT): unknown {
+  if (value === undefined) return undefined;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return { $truncated: true, bytes: 0, preview: String(value).slice(0, limit) } satisfies TruncatedEvidence;
+  }
+  if (json === undefined) return undefined;
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes <= limit) return value;
+  return { $truncated: true, bytes, preview: json.slice(0, limit) } satisfies TruncatedEvidence;
+}
+
+export const isTruncated = (v: unknown): v is TruncatedEvidence =>
+  typeof v === 'object' && v !== null && (v as { $truncated?: unknown }).$truncated === true;
+
+/** Evidence as indented JSON for people; a truncated value shows its marker line and preview. */
+export function evidenceText(value: unknown, lang: Lang): string {
+  const v = boundedEvidence(value);
+  if (v === undefined) return '';
+  if (isTruncated(v)) return `${msg(lang, 'truncated', { bytes: v.bytes })}\n${v.preview} …`;
+  return JSON.stringify(v, null, 2);
+}
+
+/** Is the resource from an IaC file (so it has a file, maybe a line)? */
+export const isIac = (f: Finding): boolean =>
+  (f.resource.source.kind === 'cloudformation' || f.resource.source.kind === 'terraform') &&
+  typeof f.resource.source.file === 'string';

@@ -1,0 +1,215 @@
+// `sarif`: SARIF 2.1.0 for code-scanning and review tools. Results for FAIL and ERROR; the other statuses are counted.
+import { isAbsolute, relative } from 'node:path';
+import type * as Sarif from 'sarif';
+import type { Finding } from '../core/finding.js';
+import type { AnyRule, Remediation } from '../core/rule.js';
+import type { Severity } from '../core/severity.js';
+import type { Lang } from '../core/text.js';
+import { describeCollectionError } from '../engine/collection-errors.js';
+import type { ScanResult } from '../engine/scan.js';
+import { msg } from '../i18n/index.js';
+import { boundedEvidence, isIac, sortedFindings, sortedRules } from './common.js';
+import type { RenderOptions, Reporter } from './reporter.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** GitHub's security-severity scale (a string, 0.0–10.0): critical ≥ 9, high ≥ 7, medium ≥ 4, low > 0. */
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
+const LEVEL: Record<Severity, Sarif.Result.level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/** aws-kms-key-rotation-enabled → AwsKmsKeyRotationEnabled (SARIF's `name` is an identifier, not a sentence). */
+const pascal = (id: string): string =>
+  id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+
+function helpText(r: Remediation, lang: Lang): string {
+  const parts = [`${msg(lang, 'remediation')}: ${r.text[lang]}`];
+  if (r.console) parts.push(`${msg(lang, 'console')}: ${r.console[lang]}`);
+  if (r.cli) parts.push(`${msg(lang, 'cli')}:\n${r.cli}`);
+  if (r.cloudformation) parts.push(`${msg(lang, 'cloudformation')}:\n${r.cloudformation}`);
+  if (r.terraform) parts.push(`${msg(lang, 'terraform')}:\n${r.terraform}`);
+  if (r.url) parts.push(`${msg(lang, 'documentation')}: ${r.url}`);
+  return parts.join('\n\n');
+}
+
+const fence = (code: string, info: string): string => {
+  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((m) => m.length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}${info}\n${code}\n${ticks}`;
+};
+
+function helpMarkdown(rule: AnyRule, lang: Lang): string {
+  const r = rule.text.remediation;
+  const parts = [
+    rule.text.description[lang],
+    `**${msg(lang, 'rationale')}**: ${rule.text.rationale[lang]}`,
+    `**${msg(lang, 'remediation')}**: ${r.text[lang]}`,
+  ];
+  if (r.console) parts.push(`**${msg(lang, 'console')}**: ${r.console[lang]}`);
+  if (r.cli) parts.push(`**${msg(lang, 'cli')}**\n\n${fence(r.cli, 'sh')}`);
+  if (r.cloudformation) parts.push(`**${msg(lang, 'cloudformation')}**\n\n${fence(r.cloudformation, 'yaml')}`);
+  if (r.terraform) parts.push(`**${msg(lang, 'terraform')}**\n\n${fence(r.terraform, 'hcl')}`);
+  if (r.url) parts.push(`[${msg(lang, 'documentation')}](${r.url})`);
+  return parts.join('\n\n');
+}
+
+function descriptor(rule: AnyRule, lang: Lang): Sarif.ReportingDescriptor {
+  const r = rule.text.remediation;
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: rule.text.title[lang] },
+    fullDescription: { text: `${rule.text.description[lang]} ${rule.text.rationale[lang]}` },
+    help: { text: helpText(r, lang), markdown: helpMarkdown(rule, lang) },
+    ...(r.url ? { helpUri: r.url } : {}),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ['security', rule.category],
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      precision: 'high',
+      severity: rule.severity,
+      category: rule.category,
+      resourceType: rule.resourceType,
+    },
+  };
+}
+
+/** A relative URI reference for an IaC file: relative to baseDir, '/' separators, each segment percent-encoded. */
+export function artifactUri(file: string, baseDir: string): string {
+  const rel = isAbsolute(file) ? relative(baseDir, file) : file;
+  return rel
+    .split(/[\\/]+/)
+    .filter((s) => s !== '' && s !== '.')
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+function locationOf(f: Finding, baseDir: string): Sarif.Location {
+  const logical: Sarif.LogicalLocation = { fullyQualifiedName: f.resource.uid, name: f.resource.name, kind: 'resource' };
+  const src = f.resource.source;
+  if (isIac(f) && src.file) {
+    const physical: Sarif.PhysicalLocation = { artifactLocation: { uri: artifactUri(src.file, baseDir) } };
+    if (typeof src.line === 'number' && src.line >= 1) physical.region = { startLine: src.line };
+    return { physicalLocation: physical, logicalLocations: [logical] };
+  }
+  return { logicalLocations: [logical] };
+}
+
+const resourceLabel = (f: Finding): string => {
+  const r = f.resource;
+  const name = r.name && r.name !== r.uid ? `${r.name} (${r.uid})` : r.uid;
+  return isIac(f) ? name : `${name}, ${r.account}/${r.region}`;
+};
+
+export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions = {}): Sarif.Log {
+  const baseDir = options.baseDir ?? process.cwd();
+  const rules = sortedRules(result);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results: Sarif.Result[] = [];
+  for (const f of sortedFindings(result)) {
+    if (f.status !== 'FAIL' && f.status !== 'ERROR') continue;
+    const ruleIndex = index.get(f.ruleId);
+    if (ruleIndex === undefined) continue;
+    const props: Sarif.PropertyBag = {
+      status: f.status,
+      severity: f.severity,
+      category: f.category,
+      account: f.resource.account,
+      region: f.resource.region,
+      resourceType: f.resource.type,
+    };
+    let res: Sarif.Result;
+    if (f.status === 'FAIL') {
+      const reason = f.reason?.[lang] ?? '';
+      res = {
+        ruleId: f.ruleId,
+        ruleIndex,
+        kind: 'fail',
+        level: LEVEL[f.severity],
+        message: { text: msg(lang, 'failMessage', { reason, resource: resourceLabel(f) }) },
+      };
+      if (f.evidencePath !== undefined) props.evidencePath = f.evidencePath;
+      const evidence = boundedEvidence(f.evidence);
+      if (evidence !== undefined) props.evidence = evidence;
+    } else {
+      // SARIF §3.27.10: a result whose kind is not 'fail' must have level 'none'. 'review' says a person must look.
+      res = {
+        ruleId: f.ruleId,
+        ruleIndex,
+        kind: 'review',
+        level: 'none',
+        message: {
+          text: msg(lang, 'failMessage', {
+            reason: msg(lang, 'checkNotRun', { cause: f.cause ?? '' }),
+            resource: resourceLabel(f),
+          }),
+        },
+      };
+      if (f.cause !== undefined) props.cause = f.cause;
+    }
+    res.locations = [locationOf(f, baseDir)];
+    res.partialFingerprints = { 'mamori/v1': f.id };
+    res.properties = props;
+    results.push(res);
+  }
+
+  const notifications: Sarif.Notification[] = [
+    ...result.collectionErrors.map(
+      (e): Sarif.Notification => ({
+        level: 'error',
+        message: { text: describeCollectionError(e) },
+        properties: { ...e },
+      }),
+    ),
+    ...result.warnings.map((w): Sarif.Notification => ({ level: 'warning', message: { text: w } })),
+  ];
+  const invocation: Sarif.Invocation = { executionSuccessful: true, endTimeUtc: result.generatedAt };
+  if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
+
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: result.tool.name,
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            rules: rules.map((r) => descriptor(r, lang)),
+          },
+        },
+        language: lang === 'ja' ? 'ja-JP' : 'en-US',
+        invocations: [invocation],
+        results,
+        properties: {
+          score: result.summary.score,
+          byStatus: result.summary.byStatus,
+          ...(result.framework ? { framework: result.framework } : {}),
+        },
+      },
+    ],
+  };
+}
+
+export const sarifReporter: Reporter = {
+  format: 'sarif',
+  ext: 'sarif',
+  mediaType: 'application/sarif+json',
+  render: (result, lang, options) => `${JSON.stringify(toSarif(result, lang, options), null, 2)}\n`,
+};
