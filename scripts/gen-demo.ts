@@ -976,6 +976,9 @@ interface RegionSpec {
   since: string;
 }
 
+/** The Config API answers lastStatus in upper case ('SUCCESS'), although the SDK's enum spells it 'Success'. */
+const API_SUCCESS = 'SUCCESS' as 'Success';
+
 function buildRegion(a: Acct, region: string, s: RegionSpec): void {
   const acct = a.id;
   const recorderArn = `arn:aws:config:${region}:${acct}:configuration-recorder/default/${a.lower(16)}`;
@@ -1012,7 +1015,7 @@ function buildRegion(a: Acct, region: string, s: RegionSpec): void {
                   name: 'default',
                   lastStartTime: s.since,
                   recording: true,
-                  lastStatus: 'SUCCESS',
+                  lastStatus: API_SUCCESS,
                   lastStatusChangeTime: ago(0, 17),
                 }
               : {
@@ -1021,7 +1024,7 @@ function buildRegion(a: Acct, region: string, s: RegionSpec): void {
                   lastStartTime: s.since,
                   lastStopTime: t('2025-08-21 09:14:02'),
                   recording: false,
-                  lastStatus: 'SUCCESS',
+                  lastStatus: API_SUCCESS,
                   lastStatusChangeTime: t('2025-08-21 09:14:02'),
                 },
           ],
@@ -1429,13 +1432,13 @@ function vpcResource(a: Acct, region: string, spec: VpcSpec): VpcOut {
   if (spec.igw) {
     const igw = a.ec2Id('igw');
     vpc.igwId = igw;
-    const igwTags = spec.name ? { Name: `${spec.name}-igw` } : {};
+    const igwTags: Tags = spec.name ? { Name: `${spec.name}-igw` } : {};
     a.add(
       'aws.ec2.internet_gateway',
       a.ec2Arn(region, 'internet-gateway', igw),
       region,
       spec.name ? `${spec.name}-igw` : igw,
-      { Attachments: [{ State: 'available', VpcId: id }], InternetGatewayId: igw, OwnerId: a.id, Tags: ec2Tags(igwTags) },
+      { Attachments: [{ State: IGW_ATTACHED, VpcId: id }], InternetGatewayId: igw, OwnerId: a.id, Tags: ec2Tags(igwTags) },
       { tags: igwTags },
     );
   }
@@ -1450,6 +1453,9 @@ function vpcResource(a: Acct, region: string, spec: VpcSpec): VpcOut {
   });
   return vpc;
 }
+
+/** DescribeInternetGateways reports an attached gateway as 'available', outside the SDK's AttachmentStatus enum. */
+const IGW_ATTACHED = 'available' as 'attached';
 
 /** A default VPC as AWS creates it: 172.31.0.0/16, a public subnet per AZ, IGW, main route table, open default NACL. */
 function defaultVpc(a: Acct, region: string, created: string): VpcOut {
@@ -1563,7 +1569,8 @@ function instance(a: Acct, spec: InstanceSpec): { id: string; volumes: string[] 
     LaunchTime: spec.launched,
     Monitoring: { State: 'disabled' },
     Placement: { AvailabilityZone: sub.az, GroupName: '', Tenancy: 'default' },
-    ...(spec.windows ? { Platform: 'windows' as const } : {}),
+    // DescribeInstances answers Platform 'windows' in lower case (the SDK's enum says 'Windows').
+    ...(spec.windows ? { Platform: 'windows' as 'Windows' } : {}),
     PrivateDnsName: privateDns,
     PrivateIpAddress: privateIp,
     ProductCodes: [],
@@ -2605,7 +2612,8 @@ function management(): Acct {
   const ouProdT = { TargetId: OU_PROD, Arn: orgArn('ou', OU_PROD), Name: 'Production', Type: 'ORGANIZATIONAL_UNIT' as const };
   const ouSandboxT = { TargetId: OU_SANDBOX, Arn: orgArn('ou', OU_SANDBOX), Name: 'Sandbox', Type: 'ORGANIZATIONAL_UNIT' as const };
   const acctT = (id: string, name: string) => ({ TargetId: id, Arn: orgArn('account', id), Name: name, Type: 'ACCOUNT' as const });
-  const scp = (id: string, name: string, description: string, targets: ReturnType<typeof acctT>[]) => ({
+  type Target = { TargetId: string; Arn: string; Name: string; Type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' };
+  const scp = (id: string, name: string, description: string, targets: Target[]) => ({
     Id: id,
     Arn: `arn:aws:organizations::${MGMT}:policy/${ORG_ID}/service_control_policy/${id}`,
     Name: name,
@@ -3348,14 +3356,13 @@ function production(): Acct {
     tags: { ...svc, Service: 'legacy-crm' },
     nameTag: 'kitsune-legacy-crm-sg',
   });
-  const efsSg = securityGroup(a, vpc, {
+  securityGroup(a, vpc, {
     name: 'kitsune-ec-efs-sg',
     description: 'Shared content NFS',
     ingress: () => [perm(PROD, 'tcp', [2049, 2049], { sg: [[webSg, 'web']] })],
     tags: svc,
     nameTag: 'kitsune-ec-efs-sg',
   });
-  void efsSg;
 
   const dr = vpcResource(a, OSAKA, {
     name: 'kitsune-ec-dr',
@@ -3383,8 +3390,7 @@ function production(): Acct {
   });
   peering(a, pcx, vpc, dr, 'kitsune-ec-prod-to-dr', svc);
 
-  const virginia = defaultVpc(a, VIRGINIA, t('2021-03-15 04:58:00'));
-  void virginia;
+  defaultVpc(a, VIRGINIA, t('2021-03-15 04:58:00'));
 
   // Compute
   const web = iam.instanceProfiles.get('kitsune-ec-web-instance-role')!;
@@ -3664,3 +3670,745 @@ function production(): Acct {
   budget(a, { name: 'kitsune-ec-monthly', amount: '4500.0', timeUnit: 'MONTHLY', actual: '3890.12', forecast: '4612.77', start: t('2022-05-01 00:00:00'), updated: t('2026-04-01 01:00:00') });
   return a;
 }
+
+function development(): Acct {
+  const a = new Acct({
+    id: DEV,
+    alias: 'kitsune-development',
+    label: 'development',
+    email: 'aws-root+development@kitsune-shoji.co.jp',
+    regions: [TOKYO, VIRGINIA],
+    collectedAt: '2026-11-20T02:55:30Z',
+  });
+  const dev = { Environment: 'development', 環境: '開発', CostCenter: 'CC-2900' };
+
+  // KMS
+  const appKey = kmsKey(a, TOKYO, { aliases: ['alias/dev-app'], manager: 'CUSTOMER', description: 'dev application key', created: t('2023-05-18 02:00:00'), rotation: false, tags: dev });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/legacy-app-vendor'],
+    manager: 'CUSTOMER',
+    description: 'Key created by the vendor installer (order system PoC)',
+    created: t('2024-10-07 06:31:00'),
+    rotation: {
+      gap: `AccessDeniedException: ${ACCESS_DENIED_BY(DEV)} kms:GetKeyRotationStatus on resource: {arn} because no resource-based policy allows the kms:GetKeyRotationStatus action`,
+    },
+    policy: {
+      Version: V,
+      Id: 'key-vendor-1',
+      Statement: [
+        { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEV}:role/vendor-app-kms-admin` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'AllowAuditRead',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${DEV}:role/${SCANNER}` },
+          Action: ['kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:ListResourceTags'],
+          Resource: '*',
+        },
+      ],
+    },
+    tags: { ...dev, Owner: 'vendor-poc' },
+  });
+  const tfKey = kmsKey(a, TOKYO, { aliases: ['alias/dev-terraform-state'], manager: 'CUSTOMER', description: 'Terraform state bucket', created: t('2024-01-22 03:00:00'), rotation: true, tags: dev });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/old-poc'],
+    manager: 'CUSTOMER',
+    description: 'PoC 2023 (scheduled for deletion)',
+    created: t('2023-03-01 00:00:00'),
+    rotation: false,
+    state: 'PendingDeletion',
+    deletionDate: t('2026-12-04 00:00:00'),
+    tags: dev,
+  });
+  const ebsKey = kmsKey(a, TOKYO, { aliases: ['alias/aws/ebs'], manager: 'AWS', description: 'Default key that protects my EBS volumes when no other key is defined', created: t('2024-06-10 01:00:00') });
+  const rdsKey = kmsKey(a, TOKYO, { aliases: ['alias/aws/rds'], manager: 'AWS', description: 'Default key that protects my RDS database volumes when no other key is defined', created: t('2024-09-03 05:40:00') });
+
+  // IAM
+  const saml = samlProvider(a, t('2023-01-25 05:00:00'));
+  const iamSpec: IamSpec = {
+    users: [
+      {
+        name: 'h.watanabe',
+        created: t('2022-06-20 01:00:00'),
+        tags: { 担当部署: '新規事業開発部' },
+        console: { created: t('2022-06-20 01:00:00'), lastUsed: ago(1, 50), changed: t('2022-06-20 01:30:00') },
+        keys: [{ active: true, created: t('2024-03-05 01:12:44'), lastUsed: { date: ago(0, 600), service: 'ec2', region: TOKYO } }],
+        groups: ['Developers'],
+      },
+      {
+        name: 'r.nakamura',
+        created: t('2023-04-03 01:00:00'),
+        tags: { 担当部署: '新規事業開発部' },
+        console: { created: t('2023-04-03 01:00:00'), lastUsed: ago(2, 30), changed: t('2026-06-01 00:00:00') },
+        mfa: { kind: 'virtual', enabled: t('2023-04-03 01:10:00') },
+        keys: [{ active: true, created: t('2026-10-01 02:00:00'), lastUsed: { date: ago(0, 240), service: 'lambda', region: TOKYO } }],
+        groups: ['Developers'],
+      },
+      {
+        name: 'a.kobayashi',
+        created: t('2024-04-01 01:00:00'),
+        tags: { 担当部署: '新規事業開発部' },
+        console: { created: t('2024-04-01 01:00:00'), lastUsed: ago(1, 700), changed: t('2024-04-01 01:20:00') },
+        groups: ['Developers', 'CloudShellUsers'],
+      },
+      {
+        name: 'intern-2024',
+        created: t('2024-07-01 00:00:00'),
+        tags: { 用途: '2024年夏季インターン' },
+        console: { created: t('2024-07-01 00:00:00'), reset: true },
+        groups: ['Developers'],
+      },
+      {
+        name: 'ci-legacy',
+        created: t('2023-02-14 03:00:00'),
+        tags: { 用途: '旧 Jenkins からのデプロイ' },
+        keys: [
+          { active: true, created: t('2023-02-14 03:05:00'), lastUsed: { date: t('2026-04-03 11:20:00'), service: 'cloudformation', region: TOKYO } },
+          { active: true, created: t('2025-12-01 05:00:00'), lastUsed: { date: ago(1, 10), service: 's3', region: TOKYO } },
+        ],
+        attached: ['AdministratorAccess'],
+      },
+      {
+        name: 's.yoshida',
+        created: t('2023-09-11 01:00:00'),
+        tags: { 担当部署: 'データ分析チーム' },
+        console: { created: t('2023-09-11 01:00:00'), lastUsed: ago(5, 10), changed: t('2025-09-11 01:00:00') },
+        mfa: { kind: 'virtual', enabled: t('2023-09-11 01:15:00') },
+        groups: ['Developers', 'CloudShellUsers'],
+        inline: [{ PolicyName: 'temp-s3-full', PolicyDocument: doc(allow('s3:*')) }],
+      },
+      {
+        name: 'sandbox-admin',
+        created: t('2022-06-13 08:30:00'),
+        tags: { 用途: '共有管理者 (要棚卸)' },
+        console: { created: t('2022-06-13 08:30:00'), lastUsed: ago(4, 300), changed: t('2022-06-13 08:30:00') },
+        attached: ['AdministratorAccess'],
+      },
+      {
+        name: 'test-lambda-deployer',
+        created: t('2025-05-20 06:00:00'),
+        keys: [{ active: true, created: t('2025-05-20 06:01:00') }],
+        inline: [{ PolicyName: 'lambda-deploy', PolicyDocument: doc(allow(['lambda:*', 'iam:PassRole'])) }],
+      },
+      {
+        name: 't.kimura',
+        created: t('2025-01-06 00:30:00'),
+        tags: { 担当部署: '品質保証部' },
+        console: { created: t('2025-01-06 00:30:00'), lastUsed: ago(18, 120), changed: t('2026-01-06 00:00:00') },
+        mfa: { kind: 'virtual', enabled: t('2025-01-06 00:40:00') },
+        groups: ['ReadOnly'],
+      },
+      {
+        name: 'old-contractor',
+        created: t('2023-10-02 00:00:00'),
+        tags: { 所属: '外部委託 (2025-09 契約終了)' },
+        console: { created: t('2023-10-02 00:00:00'), lastUsed: t('2025-09-30 08:12:00'), changed: t('2023-10-02 00:00:00') },
+        keys: [{ active: false, created: t('2023-10-02 00:10:00'), lastUsed: { date: t('2025-09-29 02:00:00'), service: 'ecr', region: TOKYO } }],
+        groups: ['Developers'],
+      },
+    ],
+    groups: [
+      { name: 'Developers', created: t('2022-06-20 00:50:00'), attached: ['dev-full-access'] },
+      { name: 'CloudShellUsers', created: t('2024-04-01 00:55:00'), attached: ['AWSCloudShellFullAccess'] },
+      { name: 'ReadOnly', created: t('2025-01-06 00:25:00'), attached: ['ReadOnlyAccess'] },
+    ],
+    roles: [
+      orgAccessRole(t('2022-06-13 08:00:00'), t('2026-10-28 03:00:00')),
+      serviceLinkedRole('AWSServiceRoleForSupport', t('2022-06-13 08:00:10')),
+      serviceLinkedRole('AWSServiceRoleForTrustedAdvisor', t('2022-06-13 08:00:11')),
+      serviceLinkedRole('AWSServiceRoleForSSO', t('2023-01-25 04:59:00'), { date: ago(1), region: TOKYO }),
+      serviceLinkedRole('AWSServiceRoleForConfig', t('2024-02-01 00:00:00'), { date: t('2025-08-21 09:14:02'), region: TOKYO }),
+      serviceLinkedRole('AWSServiceRoleForAmazonGuardDuty', t('2023-01-10 00:00:00'), { date: ago(0, 33), region: TOKYO }),
+      serviceLinkedRole('AWSServiceRoleForElasticLoadBalancing', t('2025-03-11 02:00:00'), { date: ago(20), region: TOKYO }),
+      serviceLinkedRole('AWSServiceRoleForRDS', t('2024-09-03 05:40:00'), { date: ago(7), region: TOKYO }),
+      ssoRole(a, 'AdministratorAccess', saml.name, ['AdministratorAccess'], t('2023-01-25 05:01:00'), ago(6)),
+      ssoRole(a, 'PowerUserAccess', saml.name, ['PowerUserAccess'], t('2023-01-25 05:01:10'), ago(0, 90)),
+      {
+        name: 'dev-sandbox-ec2-role',
+        created: t('2023-05-18 02:10:00'),
+        trust: trustService('ec2.amazonaws.com'),
+        attached: ['AmazonSSMManagedInstanceCore', 'AmazonS3FullAccess'],
+        lastUsed: { date: ago(0, 3), region: TOKYO },
+        instanceProfile: true,
+      },
+      {
+        name: 'dev-lambda-basic-exec',
+        created: t('2025-05-20 06:05:00'),
+        trust: trustService('lambda.amazonaws.com'),
+        attached: ['AWSLambdaBasicExecutionRole'],
+        lastUsed: { date: ago(3), region: TOKYO },
+      },
+      {
+        name: 'vendor-poc-access',
+        created: t('2024-10-07 06:00:00'),
+        trust: doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::887766554433:root' }, Action: 'sts:AssumeRole' }),
+        description: 'Order system PoC vendor',
+        attached: ['ReadOnlyAccess'],
+        lastUsed: { date: ago(44), region: TOKYO },
+      },
+      {
+        name: 'vendor-app-kms-admin',
+        created: t('2024-10-07 06:25:00'),
+        trust: trustService('ec2.amazonaws.com'),
+        description: 'Created by the vendor installer',
+        attached: [],
+        inline: [{ PolicyName: 'kms-admin', PolicyDocument: doc(allow('kms:*')) }],
+        lastUsed: { date: t('2025-01-15 02:00:00'), region: TOKYO },
+      },
+      scannerRole(t('2026-04-01 01:15:00'), ago(0, 5)),
+    ],
+    policies: [
+      {
+        name: 'dev-full-access',
+        created: t('2022-06-20 00:45:00'),
+        updated: t('2024-11-12 09:30:00'),
+        version: 'v3',
+        doc: doc({ Sid: 'TemporaryFullAccess', Effect: 'Allow', Action: '*', Resource: '*' }),
+      },
+      {
+        name: 'dev-s3-sandbox-access',
+        created: t('2022-06-20 00:46:00'),
+        updated: t('2022-06-20 00:46:00'),
+        version: 'v1',
+        doc: doc(allow('s3:*', ['arn:aws:s3:::kitsune-dev-sandbox-456789012345', 'arn:aws:s3:::kitsune-dev-sandbox-456789012345/*'])),
+      },
+    ],
+    serverCertificates: [],
+    passwordPolicy: {
+      MinimumPasswordLength: 8,
+      RequireSymbols: false,
+      RequireNumbers: true,
+      RequireUppercaseCharacters: false,
+      RequireLowercaseCharacters: true,
+      AllowUsersToChangePassword: true,
+      ExpirePasswords: false,
+      HardExpiry: false,
+    },
+  };
+  const iam = buildIam(a, iamSpec);
+  buildAccount(
+    a,
+    iam,
+    iamSpec,
+    {
+      created: t('2022-06-13 07:58:00'),
+      passwordLastUsed: t('2026-11-18 23:41:09'),
+      mfa: null,
+      accessKey: { active: true, created: t('2022-06-13 08:02:55'), lastUsed: { date: t('2026-11-15 04:10:37'), service: 'ec2', region: TOKYO } },
+    },
+    {
+      contacts: {
+        SECURITY: null,
+        BILLING: contact('BILLING', 'Accounting Department', 'Manager', 'aws-billing@kitsune-shoji.co.jp'),
+        OPERATIONS: contact('OPERATIONS', 'New Business Development', 'Engineer', 'h.watanabe@kitsune-shoji.co.jp'),
+      },
+      saml: [saml.entry],
+      oidc: [],
+      publicAccessBlock: null,
+      extraVirtualMfa: [{ SerialNumber: `arn:aws:iam::${DEV}:mfa/h.watanabe-iphone` }],
+      tags: { Environment: 'development', 環境: '開発' },
+    },
+  );
+
+  // Regions: the sandbox never finished its security baseline.
+  buildRegion(a, TOKYO, {
+    ebsDefault: false,
+    config: 'stopped',
+    configBucket: `kitsune-org-config-${MGMT}`,
+    analyzer: null,
+    securityHub: false,
+    guardDuty: 'ENABLED',
+    macie: null,
+    since: t('2024-02-01 00:00:00'),
+  });
+  buildRegion(a, VIRGINIA, { ebsDefault: false, config: 'none', analyzer: null, securityHub: false, guardDuty: 'DISABLED', macie: null, since: t('2023-01-10 00:00:00') });
+
+  // S3
+  const trailBucket = `kitsune-dev-cloudtrail-${DEV}`;
+  const devTrailArn = `arn:aws:cloudtrail:${TOKYO}:${DEV}:trail/dev-trail`;
+  const testTrailArn = `arn:aws:cloudtrail:${VIRGINIA}:${DEV}:trail/sandbox-test-trail`;
+  bucket(a, { name: `kitsune-dev-sandbox-${DEV}`, region: TOKYO, created: t('2022-06-20 02:00:00'), policy: null, sse: 'AES256', pab: null, versioning: null, tags: dev });
+  bucket(a, {
+    name: 'kitsune-dev-public-share',
+    region: TOKYO,
+    created: t('2024-02-15 04:00:00'),
+    policy: doc({ Sid: 'PublicReadForPartnerDemo', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::kitsune-dev-public-share/*' }),
+    sse: 'AES256',
+    pab: false,
+    versioning: null,
+    tags: { ...dev, 用途: '取引先デモ資料の共有' },
+  });
+  bucket(a, {
+    name: 'kitsune-dev-secrets-backup',
+    region: TOKYO,
+    created: t('2024-10-07 07:00:00'),
+    policy: {
+      gap: `AccessDenied: ${ACCESS_DENIED_BY(DEV)} s3:GetBucketPolicy on resource: "arn:aws:s3:::kitsune-dev-secrets-backup" with an explicit deny in a resource-based policy`,
+    },
+    sse: { kms: appKey },
+    pab: true,
+    versioning: 'Enabled',
+    tags: { ...dev, Owner: 'vendor-poc' },
+  });
+  bucket(a, {
+    name: 'kitsune-dev-build-artifacts',
+    region: TOKYO,
+    created: t('2023-02-14 02:50:00'),
+    policy: doc(denyInsecureTransport('kitsune-dev-build-artifacts')),
+    sse: 'AES256',
+    pab: true,
+    versioning: 'Suspended',
+    tags: dev,
+  });
+  bucket(a, {
+    name: trailBucket,
+    region: TOKYO,
+    created: t('2022-06-20 03:00:00'),
+    policy: doc(...cloudTrailBucketPolicy(trailBucket, [devTrailArn, testTrailArn], DEV)),
+    sse: 'AES256',
+    pab: true,
+    versioning: null,
+    tags: dev,
+  });
+  bucket(a, {
+    name: 'kitsune-dev-legacy-images',
+    region: TOKYO,
+    created: t('2022-07-04 05:00:00'),
+    policy: null,
+    acl: 'public-read',
+    sse: 'AES256',
+    pab: null,
+    versioning: null,
+    tags: dev,
+  });
+  bucket(a, {
+    name: `kitsune-dev-terraform-state-${DEV}`,
+    region: TOKYO,
+    created: t('2024-01-22 03:05:00'),
+    policy: doc(denyInsecureTransport(`kitsune-dev-terraform-state-${DEV}`)),
+    sse: { kms: tfKey },
+    pab: true,
+    versioning: 'Enabled',
+    tags: dev,
+  });
+  bucket(a, { name: `kitsune-dev-athena-results-${VIRGINIA}`, region: VIRGINIA, created: t('2024-05-01 00:00:00'), policy: null, sse: 'AES256', pab: true, versioning: null, tags: dev });
+  bucket(a, { name: `kitsune-dev-lambda-packages-${VIRGINIA}`, region: VIRGINIA, created: t('2025-05-20 05:50:00'), policy: null, sse: 'AES256', pab: true, versioning: 'Enabled', tags: dev });
+  bucket(a, { name: `cf-templates-${a.lower(12)}-${TOKYO}`, region: TOKYO, created: t('2022-06-21 01:33:00'), policy: null, sse: 'AES256', pab: null, versioning: null });
+
+  // Networking
+  const pcx = a.ec2Id('pcx');
+  const vpc = vpcResource(a, TOKYO, {
+    name: 'dev-main',
+    cidr: '10.20.0.0/16',
+    ipv6: '2406:da14:1a2:3b00::/56',
+    created: t('2022-06-20 02:10:00'),
+    tags: dev,
+    subnets: [
+      { key: 'public-a', az: 'a', cidr: '10.20.0.0/24', public: true, name: 'dev-public-a' },
+      { key: 'public-c', az: 'c', cidr: '10.20.1.0/24', public: true, name: 'dev-public-c' },
+      { key: 'private-a', az: 'a', cidr: '10.20.10.0/24', public: false, name: 'dev-private-a' },
+      { key: 'private-c', az: 'c', cidr: '10.20.11.0/24', public: false, name: 'dev-private-c' },
+    ],
+    igw: true,
+    defaultSg: (id) => [perm(DEV, '-1', null, { sg: [id] }), perm(DEV, 'tcp', [22, 22], { v4: [['0.0.0.0/0', 'tmp']] })],
+  });
+  routeTable(a, vpc, { main: true, subnets: [], routes: [] });
+  routeTable(a, vpc, { name: 'dev-public', subnets: ['public-a', 'public-c'], routes: [{ dest: '0.0.0.0/0', igw: true }, { dest6: '::/0', igw: true }], tags: dev });
+  routeTable(a, vpc, { name: 'dev-private', subnets: ['private-a', 'private-c'], routes: [{ dest: '0.0.0.0/0', pcx }], tags: { ...dev, 備考: '一時的に tools VPC のプロキシ経由で外部へ' } });
+  networkAcl(a, vpc, { isDefault: true, subnets: ['private-a', 'private-c'], entries: DEFAULT_NACL_V6 });
+  networkAcl(a, vpc, {
+    name: 'dev-public-nacl',
+    isDefault: false,
+    subnets: ['public-a', 'public-c'],
+    entries: [
+      { n: 100, egress: true, proto: '-1', cidr: '0.0.0.0/0' },
+      { n: 32767, egress: true, proto: '-1', cidr: '0.0.0.0/0', action: 'deny' },
+      { n: 100, proto: '6', from: 22, cidr: '0.0.0.0/0' },
+      { n: 110, proto: '6', from: 80, cidr: '0.0.0.0/0' },
+      { n: 120, proto: '6', from: 443, cidr: '0.0.0.0/0' },
+      { n: 130, proto: '6', from: 1024, to: 65535, cidr: '0.0.0.0/0' },
+      { n: 32767, proto: '-1', cidr: '0.0.0.0/0', action: 'deny' },
+    ],
+    tags: dev,
+  });
+  const sshOpen = securityGroup(a, vpc, {
+    name: 'dev-ssh-open',
+    description: 'SSH from anywhere (temporary, PoC)',
+    ingress: () => [perm(DEV, 'tcp', [22, 22], { v4: [['0.0.0.0/0', 'temporary - remove after PoC']], v6: [['::/0', 'temporary - remove after PoC']] })],
+    tags: dev,
+    nameTag: 'dev-ssh-open',
+  });
+  const rdpOpen = securityGroup(a, vpc, {
+    name: 'dev-rdp-open',
+    description: 'RDP for Windows test machine',
+    ingress: () => [perm(DEV, 'tcp', [3389, 3389], { v4: ['0.0.0.0/0'], v6: ['::/0'] })],
+    tags: dev,
+    nameTag: 'dev-rdp-open',
+  });
+  const smb = securityGroup(a, vpc, {
+    name: 'dev-fileshare-smb',
+    description: 'SMB file share for the Windows test machine',
+    ingress: () => [perm(DEV, 'tcp', [445, 445], { v4: ['0.0.0.0/0'] })],
+    tags: dev,
+    nameTag: 'dev-fileshare-smb',
+  });
+  const wizard = securityGroup(a, vpc, {
+    name: 'launch-wizard-1',
+    description: 'launch-wizard-1 created 2025-04-17T10:22:31.512Z',
+    ingress: () => [perm(DEV, 'tcp', [22, 22], { v4: ['0.0.0.0/0'] })],
+  });
+  const allowAll = securityGroup(a, vpc, {
+    name: 'dev-allow-all-temp',
+    description: 'allow all (debug)',
+    ingress: () => [perm(DEV, '-1', null, { v4: ['0.0.0.0/0'] })],
+    tags: dev,
+    nameTag: 'dev-allow-all-temp',
+  });
+  const albSg = securityGroup(a, vpc, {
+    name: 'dev-api-alb-sg',
+    description: 'dev API ALB',
+    ingress: () => [perm(DEV, 'tcp', [80, 80], { v4: ['0.0.0.0/0'] }), perm(DEV, 'tcp', [443, 443], { v4: ['0.0.0.0/0'] })],
+    tags: dev,
+    nameTag: 'dev-api-alb-sg',
+  });
+  const apiSg = securityGroup(a, vpc, {
+    name: 'dev-api-sg',
+    description: 'dev API servers',
+    ingress: () => [perm(DEV, 'tcp', [8080, 8080], { sg: [albSg] })],
+    tags: dev,
+    nameTag: 'dev-api-sg',
+  });
+  const dbSg = securityGroup(a, vpc, {
+    name: 'dev-db-sg',
+    description: 'dev MySQL',
+    ingress: () => [perm(DEV, 'tcp', [3306, 3306], { sg: [apiSg], v4: [['0.0.0.0/0', 'for local DB clients']] })],
+    tags: dev,
+    nameTag: 'dev-db-sg',
+  });
+  securityGroup(a, vpc, {
+    name: 'dev-efs-sg',
+    description: 'dev shared home NFS',
+    ingress: () => [perm(DEV, 'tcp', [2049, 2049], { v4: ['10.20.0.0/16'] })],
+    tags: dev,
+    nameTag: 'dev-efs-sg',
+  });
+
+  const tools = vpcResource(a, TOKYO, {
+    name: 'dev-tools',
+    cidr: '10.21.0.0/16',
+    created: t('2023-06-01 01:00:00'),
+    tags: dev,
+    subnets: [{ key: 'tools-a', az: 'a', cidr: '10.21.0.0/24', public: true, name: 'dev-tools-a' }],
+    igw: true,
+    defaultSg: 'none',
+  });
+  routeTable(a, tools, { name: 'dev-tools-main', main: true, subnets: [], routes: [{ dest: '0.0.0.0/0', igw: true }, { dest: '10.20.0.0/16', pcx }], tags: dev });
+  networkAcl(a, tools, { isDefault: true, subnets: ['tools-a'], entries: DEFAULT_NACL });
+  securityGroup(a, tools, {
+    name: 'dev-proxy-sg',
+    description: 'Squid proxy for dev-main',
+    ingress: () => [perm(DEV, 'tcp', [3128, 3128], { v4: [['10.20.0.0/16', 'dev-main']] })],
+    tags: dev,
+    nameTag: 'dev-proxy-sg',
+  });
+  peering(a, pcx, vpc, tools, 'dev-main-to-tools', dev);
+
+  defaultVpc(a, TOKYO, t('2022-06-13 07:58:00'));
+  const us = defaultVpc(a, VIRGINIA, t('2022-06-13 07:58:00'));
+  const wizard2 = securityGroup(a, us, {
+    name: 'launch-wizard-2',
+    description: 'launch-wizard-2 created 2025-11-02T04:10:09.031Z',
+    ingress: () => [perm(DEV, 'tcp', [22, 22], { v4: ['0.0.0.0/0'] })],
+  });
+
+  // Compute
+  const sandbox = iam.instanceProfiles.get('dev-sandbox-ec2-role')!;
+  const amiAl2023 = 'ami-0f9c44e98edf38a2b';
+  const api = instance(a, {
+    name: 'dev-api-1',
+    type: 't3.medium',
+    arch: 'x86_64',
+    ami: amiAl2023,
+    vpc,
+    subnet: 'public-a',
+    hostIndex: 10,
+    sgs: [[apiSg, 'dev-api-sg'], [sshOpen, 'dev-ssh-open']],
+    profile: sandbox,
+    imds: 'optional',
+    publicIp: '54.199.31.207',
+    state: 'running',
+    launched: t('2025-03-11 02:20:05'),
+    keyName: 'dev-shared-key',
+    volumes: [{ device: '/dev/xvda', size: 20, encrypted: false }],
+    tags: { ...dev, Owner: 'h.watanabe' },
+  });
+  instance(a, {
+    name: 'dev-bastion',
+    type: 't3.micro',
+    arch: 'x86_64',
+    ami: amiAl2023,
+    vpc,
+    subnet: 'public-c',
+    hostIndex: 5,
+    sgs: [[wizard, 'launch-wizard-1']],
+    imds: 'optional',
+    publicIp: '13.231.88.14',
+    state: 'running',
+    launched: t('2025-04-17 10:23:02'),
+    keyName: 'dev-bastion-key',
+    volumes: [{ device: '/dev/xvda', size: 8, encrypted: false, type: 'gp2' }],
+    tags: dev,
+  });
+  instance(a, {
+    name: 'dev-win-test',
+    type: 't3.large',
+    arch: 'x86_64',
+    ami: 'ami-0a7e1c3b9d5f24e60',
+    windows: true,
+    vpc,
+    subnet: 'public-a',
+    hostIndex: 30,
+    sgs: [[rdpOpen, 'dev-rdp-open'], [smb, 'dev-fileshare-smb']],
+    imds: 'optional',
+    publicIp: '3.112.45.199',
+    state: 'running',
+    launched: t('2025-08-04 05:00:00'),
+    keyName: 'dev-windows-key',
+    volumes: [{ device: '/dev/sda1', size: 50, encrypted: false }],
+    tags: { ...dev, Owner: 'a.kobayashi' },
+  });
+  const ml = instance(a, {
+    name: 'dev-ml-notebook',
+    type: 'g5.xlarge',
+    arch: 'x86_64',
+    ami: 'ami-04b8e2d7c1a9f3650',
+    vpc,
+    subnet: 'private-a',
+    hostIndex: 50,
+    sgs: [[apiSg, 'dev-api-sg']],
+    profile: sandbox,
+    imds: 'required',
+    state: 'stopped',
+    launched: t('2026-06-02 01:00:00'),
+    volumes: [
+      { device: '/dev/xvda', size: 100, encrypted: true, kmsKeyId: ebsKey },
+      { device: '/dev/sdf', size: 500, encrypted: true, kmsKeyId: ebsKey },
+    ],
+    tags: { ...dev, Owner: 's.yoshida' },
+  });
+  const jenkins = instance(a, {
+    name: 'dev-jenkins',
+    type: 'm5.large',
+    arch: 'x86_64',
+    ami: amiAl2023,
+    vpc,
+    subnet: 'private-c',
+    hostIndex: 20,
+    sgs: [[allowAll, 'dev-allow-all-temp']],
+    profile: sandbox,
+    imds: 'optional',
+    state: 'running',
+    launched: t('2023-02-14 02:00:00'),
+    volumes: [
+      { device: '/dev/xvda', size: 30, encrypted: false },
+      { device: '/dev/sdf', size: 100, encrypted: false },
+    ],
+    tags: dev,
+  });
+  instance(a, {
+    name: 'dev-us-test-1',
+    type: 't3.micro',
+    arch: 'x86_64',
+    ami: 'ami-0e86e20dae9224db8',
+    vpc: us,
+    subnet: 'a',
+    hostIndex: 100,
+    sgs: [[wizard2, 'launch-wizard-2']],
+    imds: 'required',
+    publicIp: '44.201.17.93',
+    state: 'stopped',
+    launched: t('2025-11-02 04:10:40'),
+    volumes: [{ device: '/dev/xvda', size: 8, encrypted: false }],
+    tags: { Owner: 'r.nakamura' },
+  });
+  snapshot(a, TOKYO, {
+    volumeId: jenkins.volumes[1]!,
+    size: 100,
+    encrypted: false,
+    description: 'jenkins workspace for vendor handover',
+    started: t('2025-10-30 08:00:00'),
+    permissions: [{ Group: 'all' }],
+    tags: { ...dev, Name: 'dev-jenkins-handover' },
+  });
+  snapshot(a, TOKYO, {
+    volumeId: api.volumes[0]!,
+    size: 20,
+    encrypted: false,
+    description: 'dev-api-1 root for vendor PoC',
+    started: t('2024-10-08 01:00:00'),
+    permissions: [{ UserId: '887766554433' }],
+    tags: { ...dev, Name: 'dev-api-1-for-vendor' },
+  });
+  snapshot(a, TOKYO, {
+    volumeId: ml.volumes[1]!,
+    size: 500,
+    encrypted: true,
+    kmsKeyId: ebsKey,
+    description: 'notebook datasets',
+    started: t('2026-09-30 03:00:00'),
+    permissions: [],
+    tags: { ...dev, Name: 'dev-ml-notebook-datasets' },
+  });
+
+  dbInstance(a, {
+    id: 'dev-mysql-01',
+    cls: 'db.t3.micro',
+    engine: 'mysql',
+    version: '8.0.40',
+    vpc,
+    subnets: ['public-a', 'public-c'],
+    az: 'a',
+    sg: dbSg,
+    created: t('2024-09-03 05:41:00'),
+    encrypted: true,
+    kms: rdsKey,
+    public: true,
+    multiAz: false,
+    autoMinor: true,
+    storage: 20,
+    backupDays: 1,
+    deletionProtection: false,
+    tags: dev,
+  });
+  efs(a, TOKYO, { name: 'dev-shared-home', created: t('2022-09-01 02:00:00'), encrypted: false, mounts: 2, bytes: 6_442_450_944, tags: dev });
+  loadBalancer(a, vpc, {
+    name: 'dev-api-alb',
+    scheme: 'internet-facing',
+    subnets: ['public-a', 'public-c'],
+    sgs: [albSg],
+    created: t('2025-03-11 02:30:00'),
+    logs: null,
+    dropInvalidHeaders: false,
+    deletionProtection: false,
+    tags: dev,
+  });
+
+  // CloudTrail: a single-region trail, and a multi-region one someone stopped.
+  trail(a, {
+    name: 'dev-trail',
+    home: TOKYO,
+    bucket: trailBucket,
+    multiRegion: false,
+    validation: false,
+    logging: true,
+    started: t('2022-06-20 03:10:00'),
+    selectors: { EventSelectors: [{ ReadWriteType: 'WriteOnly', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] },
+    tags: dev,
+  });
+  trail(a, {
+    name: 'sandbox-test-trail',
+    home: VIRGINIA,
+    bucket: trailBucket,
+    multiRegion: true,
+    validation: true,
+    logging: false,
+    started: t('2024-02-01 00:10:00'),
+    stopped: t('2025-08-21 09:12:40'),
+    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] },
+    tags: dev,
+  });
+  snsTopic(a, TOKYO, {
+    name: 'dev-build-notifications',
+    displayName: 'DevBuild',
+    subscriptions: [{ protocol: 'email', endpoint: 'dev-team@kitsune-shoji.co.jp' }],
+    policy: (arn) => ({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'AllowOwnerManage',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${DEV}:root` },
+          Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'],
+          Resource: arn,
+        },
+        { Sid: 'AllowAnyPublisher', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'SNS:Publish', Resource: arn },
+      ],
+    }),
+    tags: dev,
+  });
+  return a;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+
+const TYPE_ORDER: readonly ResourceType[] = [
+  'aws.account',
+  'aws.organizations.organization',
+  'aws.region',
+  'aws.iam.user',
+  'aws.iam.group',
+  'aws.iam.role',
+  'aws.iam.policy',
+  'aws.iam.server_certificate',
+  'aws.budgets.budget',
+  'aws.kms.key',
+  'aws.s3.bucket',
+  'aws.cloudtrail.trail',
+  'aws.logs.metric_filter',
+  'aws.cloudwatch.alarm',
+  'aws.sns.topic',
+  'aws.ec2.vpc',
+  'aws.ec2.subnet',
+  'aws.ec2.route_table',
+  'aws.ec2.internet_gateway',
+  'aws.ec2.vpc_peering_connection',
+  'aws.ec2.network_acl',
+  'aws.ec2.security_group',
+  'aws.ec2.instance',
+  'aws.ec2.volume',
+  'aws.ec2.snapshot',
+  'aws.elbv2.load_balancer',
+  'aws.rds.db_cluster',
+  'aws.rds.db_instance',
+  'aws.efs.file_system',
+];
+
+export interface DemoFile {
+  /** File name inside examples/demo-org/. */
+  name: string;
+  text: string;
+}
+
+/** Builds every snapshot file of the demo organisation, in memory. Deterministic: same output on every run. */
+export function buildDemo(): DemoFile[] {
+  return [management(), production(), development()].map((a) => {
+    const rank = (type: string) => TYPE_ORDER.indexOf(type as ResourceType);
+    const resources = [...a.resources].sort((x, y) => rank(x.type) - rank(y.type));
+    const snapshot: Snapshot = {
+      format: 'mamori.snapshot',
+      version: 1,
+      generatedAt: GENERATED_AT,
+      generator: GENERATOR,
+      description: `Kitsune Shoji K.K. (キツネ商事株式会社) demo organisation: ${a.info.label} account ${a.id} (${a.info.alias}). Synthetic data written by scripts/gen-demo.ts; no real account.`,
+      scope: { accounts: [a.id], regions: a.info.regions },
+      resources: resources as Resource[],
+      errors: a.errors,
+    };
+    return { name: `${a.id}-${a.info.label}.json`, text: `${JSON.stringify(snapshot, null, 1)}\n` };
+  });
+}
+
+function main(): void {
+  const dir = packagePath(...DEMO_DIR);
+  mkdirSync(dir, { recursive: true });
+  const files = buildDemo();
+  const keep = new Set(files.map((f) => f.name));
+  for (const f of readdirSync(dir)) if (f.endsWith('.json') && !keep.has(f)) rmSync(join(dir, f));
+  for (const f of files) {
+    writeFileSync(join(dir, f.name), f.text);
+    const count = (JSON.parse(f.text) as Snapshot).resources.length;
+    console.log(`wrote ${join(...DEMO_DIR, f.name)} (${count} resources, ${(f.text.length / 1024).toFixed(0)} KiB)`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

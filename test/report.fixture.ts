@@ -144,7 +144,10 @@ const manyRules = Array.from({ length: 120 }, (_, i) => ({
 export function inventory(): LoadedInventory {
   return {
     files: ['snapshot.json'],
-    warnings: [`duplicate resource uid arn:aws:s3:::dup-bucket ${HOSTILE_NAME}: later copy skipped`],
+    warnings: [
+      `duplicate resource uid arn:aws:s3:::dup-bucket ${HOSTILE_NAME}: later copy skipped`,
+      `unknown resource type 'aws.x.\u001b[2J\u001b]0;pwned\u0007' (1 resource): skipped`,
+    ],
     errors: [
       {
         account: ACCOUNT_B,

@@ -131,3 +131,7 @@ export function evidenceText(value: unknown, lang: Lang): string {
 export const isIac = (f: Finding): boolean =>
   (f.resource.source.kind === 'cloudformation' || f.resource.source.kind === 'terraform') &&
   typeof f.resource.source.file === 'string';
+
+/** Sentences joined as the language writes them: a space between English ones, nothing after 。 */
+export const sentences = (lang: Lang, ...parts: string[]): string =>
+  parts.filter((p) => p !== '').join(lang === 'ja' ? '' : ' ');

@@ -2,7 +2,7 @@
 import type { Lang } from '../core/text.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg, severityLabel, statusLabel } from '../i18n/index.js';
-import { explanation, RuleText, remediationLines, sortedFindings } from './common.js';
+import { cmp, explanation, RuleText, remediationLines, sortedFindings } from './common.js';
 import type { Reporter } from './reporter.js';
 
 const BOM = '\uFEFF';
@@ -37,6 +37,7 @@ export function renderCsv(result: ScanResult, lang: Lang): string {
     msg(lang, 'csv.explanation'),
     msg(lang, 'evidencePath'),
     msg(lang, 'remediation'),
+    msg(lang, 'tags'),
   ];
   const rows = [header];
   for (const f of sortedFindings(result)) {
@@ -61,6 +62,10 @@ export function renderCsv(result: ScanResult, lang: Lang): string {
       explanation(f, lang),
       f.evidencePath ?? '',
       remediation,
+      Object.entries(f.resource.tags)
+        .sort(([a], [b]) => cmp(a, b))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; '),
     ]);
   }
   return BOM + rows.map((r) => r.map(csvCell).join(',')).join(CRLF) + CRLF;

@@ -10,7 +10,7 @@ import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Tally } from '../engine/summary.js';
 import { formatNumber, msg, severityLabel, statusLabel } from '../i18n/index.js';
-import { cmp, compareFindings, evidenceText, exceptionLine, isIac, RuleText, STATUS_ORDER } from './common.js';
+import { cmp, compareFindings, evidenceText, exceptionLine, isIac, RuleText, STATUS_ORDER, sentences } from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
 import { html, type Markup, trusted } from './html-template.js';
 import type { Reporter } from './reporter.js';
@@ -170,7 +170,7 @@ function groupBlock(g: Group, text: RuleText, lang: Lang): Markup {
   );
   return html`<details class="group sev-${g.severity}" data-group="${g.ruleId}"${open ? trusted(' open') : ''}>
 <summary>${badgeSeverity(g.severity, lang)}<span class="title">${title}</span><code>${g.ruleId}</code>${pills}</summary>
-<div class="group-body">${rule ? html`<p class="desc">${rule.text.description[lang]} ${rule.text.rationale[lang]}</p>` : ''}
+<div class="group-body">${rule ? html`<p class="desc">${sentences(lang, rule.text.description[lang], rule.text.rationale[lang])}</p>` : ''}
 ${remediationBlock(g.ruleId, text, lang)}
 <div class="scroll"><table class="ft"><thead><tr><th>${msg(lang, 'status')}</th><th>${msg(lang, 'resource')}</th><th>${msg(lang, 'account')} / ${msg(lang, 'region')}</th><th>${msg(lang, 'reason')} / ${msg(lang, 'cause')}</th></tr></thead>
 <tbody>${g.findings.map((f) => findingRow(f, ruleKey, lang))}</tbody></table></div></div></details>`;

@@ -8,7 +8,7 @@ import type { Lang } from '../core/text.js';
 import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg } from '../i18n/index.js';
-import { boundedEvidence, isIac, sortedFindings, sortedRules } from './common.js';
+import { boundedEvidence, isIac, sentences, sortedFindings, sortedRules } from './common.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -74,7 +74,7 @@ function descriptor(rule: AnyRule, lang: Lang): Sarif.ReportingDescriptor {
     id: rule.id,
     name: pascal(rule.id),
     shortDescription: { text: rule.text.title[lang] },
-    fullDescription: { text: `${rule.text.description[lang]} ${rule.text.rationale[lang]}` },
+    fullDescription: { text: sentences(lang, rule.text.description[lang], rule.text.rationale[lang]) },
     help: { text: helpText(r, lang), markdown: helpMarkdown(rule, lang) },
     ...(r.url ? { helpUri: r.url } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },

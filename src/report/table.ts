@@ -69,16 +69,43 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
   const scoreText = score === null ? `${msg(lang, 'scoreNone')} (${msg(lang, 'scoreNoneHint')})` : `${score.toFixed(1)} / 100`;
   const bar = score === null ? '' : `  [${'#'.repeat(Math.round(score / 5))}${'.'.repeat(20 - Math.round(score / 5))}]`;
   out.push(label(labels[0]!) + paint(['bold', scoreStyle], scoreText) + paint(scoreStyle, bar));
-  const statusCells = LINE_STATUSES.map((s) => {
-    const cell = `${statusLabel(s, lang)} ${n(summary.byStatus[s])}`;
-    return summary.byStatus[s] > 0 ? paint(STATUS_STYLE[s], cell) : cell;
-  });
-  out.push(label(labels[1]!) + statusCells.join('  '));
-  const sevCells = SEVERITIES.map((s) => {
-    const cell = `${severityLabel(s, lang)} ${n(summary.failBySeverity[s])}`;
-    return summary.failBySeverity[s] > 0 ? paint(SEVERITY_STYLE[s], cell) : cell;
-  });
-  out.push(label(labels[2]!) + sevCells.join('  '));
+  // Cells separated by two spaces, wrapped under the first cell when the line would pass the width.
+  const cellsLine = (title: string, cells: Array<{ text: string; style: Style | undefined }>) => {
+    const lines: string[] = [];
+    let line = label(title);
+    let used = labelWidth;
+    let first = true;
+    for (const c of cells) {
+      const w = displayWidth(c.text) + (first ? 0 : 2);
+      if (!first && used + w > width) {
+        lines.push(line);
+        line = ' '.repeat(labelWidth);
+        used = labelWidth;
+        first = true;
+      }
+      line += (first ? '' : '  ') + (c.style ? paint(c.style, c.text) : c.text);
+      used += displayWidth(c.text) + (first ? 0 : 2);
+      first = false;
+    }
+    lines.push(line);
+    return lines;
+  };
+  out.push(
+    ...cellsLine(
+      labels[1]!,
+      LINE_STATUSES.map((st) => ({
+        text: `${statusLabel(st, lang)} ${n(summary.byStatus[st])}`,
+        style: summary.byStatus[st] > 0 ? STATUS_STYLE[st] : undefined,
+      })),
+    ),
+    ...cellsLine(
+      labels[2]!,
+      SEVERITIES.map((sv) => ({
+        text: `${severityLabel(sv, lang)} ${n(summary.failBySeverity[sv])}`,
+        style: summary.failBySeverity[sv] > 0 ? SEVERITY_STYLE[sv] : undefined,
+      })),
+    ),
+  );
 
   // Per account, worst score first.
   const accounts = [...new Set([...result.accounts, ...Object.keys(summary.byAccount)])].map((account) => {

@@ -565,7 +565,7 @@ function remediation(spec: MetricAlarmRuleSpec, pattern: string) {
   return {
     text: {
       en: `Send the multi-region trail to CloudWatch Logs, add a metric filter for ${spec.subject.en} on its log group, an alarm on the filter's metric, and an SNS topic with a confirmed subscriber as the alarm action.`,
-      ja: `マルチリージョン証跡を CloudWatch Logs に送信し、そのロググループに${spec.subject.ja}のメトリクスフィルターを、フィルターのメトリクスにアラームを作成し、確認済みのサブスクリプションを持つ SNS トピックをアラームのアクションに設定する。`,
+      ja: `マルチリージョン証跡を CloudWatch Logs に送信し、そのロググループに「${spec.subject.ja}」を捕捉するメトリクスフィルターを、フィルターのメトリクスにアラームを作成し、確認済みのサブスクリプションを持つ SNS トピックをアラームのアクションに設定する。`,
     },
     console: {
       en: `CloudTrail console → Trails → the multi-region trail → CloudWatch Logs → Edit → Enabled (if it is not). CloudWatch console → Log groups → the trail's log group → Metric filters → Create metric filter → filter pattern: ${pattern} → namespace ${NAMESPACE}, metric name ${spec.metricName}, metric value 1 → Create. Select the filter → Create alarm → Sum ≥ 1 over 5 minutes → notification to an SNS topic → Create alarm. Confirm the subscription (e.g. the link in the e-mail).`,
