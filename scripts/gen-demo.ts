@@ -44,9 +44,9 @@ type Ec2Tag = { Key: string; Value: string };
 
 /** '2024-03-05 01:12:44' → '2024-03-05T01:12:44.000Z' (how a collector serialises an SDK Date). */
 const t = (s: string): string => new Date(`${s.replace(' ', 'T')}Z`).toISOString();
-/** A date N days (and minutes) before the snapshot. */
+/** A date N days (and minutes) before 02:30 UTC on the snapshot's day, i.e. before any account was read. */
 const ago = (days: number, minutes = 0): string =>
-  new Date(Date.parse(GENERATED_AT) - days * 86_400_000 - minutes * 60_000).toISOString();
+  new Date(Date.parse('2026-11-20T02:30:00Z') - days * 86_400_000 - minutes * 60_000).toISOString();
 const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 /** Credential report dates: '2024-03-05T01:12:44+00:00'. */
 const cr = (iso: string): string => iso.replace(/\.\d{3}Z$/, '+00:00');
@@ -346,8 +346,20 @@ const AWS_POLICIES: Record<string, ManagedPolicy> = {
         'ssm:UpdateInstanceAssociationStatus',
         'ssm:UpdateInstanceInformation',
       ]),
-      allow(['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel']),
-      allow(['ec2messages:AcknowledgeMessage', 'ec2messages:DeleteMessage', 'ec2messages:FailMessage', 'ec2messages:GetEndpoint', 'ec2messages:GetMessages', 'ec2messages:SendReply']),
+      allow([
+        'ssmmessages:CreateControlChannel',
+        'ssmmessages:CreateDataChannel',
+        'ssmmessages:OpenControlChannel',
+        'ssmmessages:OpenDataChannel',
+      ]),
+      allow([
+        'ec2messages:AcknowledgeMessage',
+        'ec2messages:DeleteMessage',
+        'ec2messages:FailMessage',
+        'ec2messages:GetEndpoint',
+        'ec2messages:GetMessages',
+        'ec2messages:SendReply',
+      ]),
     ),
   },
   CloudWatchAgentServerPolicy: {
@@ -356,7 +368,19 @@ const AWS_POLICIES: Record<string, ManagedPolicy> = {
     updated: t('2023-12-21 18:50:13'),
     version: 'v3',
     doc: doc(
-      allow(['cloudwatch:PutMetricData', 'ec2:DescribeVolumes', 'ec2:DescribeTags', 'logs:PutLogEvents', 'logs:PutRetentionPolicy', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups', 'logs:CreateLogStream', 'logs:CreateLogGroup', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords']),
+      allow([
+        'cloudwatch:PutMetricData',
+        'ec2:DescribeVolumes',
+        'ec2:DescribeTags',
+        'logs:PutLogEvents',
+        'logs:PutRetentionPolicy',
+        'logs:DescribeLogStreams',
+        'logs:DescribeLogGroups',
+        'logs:CreateLogStream',
+        'logs:CreateLogGroup',
+        'xray:PutTraceSegments',
+        'xray:PutTelemetryRecords',
+      ]),
       allow('ssm:GetParameter', 'arn:aws:ssm:*:*:parameter/AmazonCloudWatch-*'),
     ),
   },
@@ -366,8 +390,14 @@ const AWS_POLICIES: Record<string, ManagedPolicy> = {
     updated: t('2023-12-05 18:05:57'),
     version: 'v3',
     doc: doc(
-      allow(['logs:CreateLogGroup', 'logs:PutRetentionPolicy'], 'arn:aws:logs:*:*:log-group:RDS*', { Sid: 'EnableCreationAndManagementOfRDSCloudwatchLogGroups' }),
-      allow(['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:GetLogEvents'], 'arn:aws:logs:*:*:log-group:RDS*:log-stream:*', { Sid: 'EnableCreationAndManagementOfRDSCloudwatchLogStreams' }),
+      allow(['logs:CreateLogGroup', 'logs:PutRetentionPolicy'], 'arn:aws:logs:*:*:log-group:RDS*', {
+        Sid: 'EnableCreationAndManagementOfRDSCloudwatchLogGroups',
+      }),
+      allow(
+        ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:GetLogEvents'],
+        'arn:aws:logs:*:*:log-group:RDS*:log-stream:*',
+        { Sid: 'EnableCreationAndManagementOfRDSCloudwatchLogStreams' },
+      ),
     ),
   },
   AWSLambdaBasicExecutionRole: {
@@ -385,81 +415,267 @@ const SERVICE_LINKED: Record<string, { service: string; policy: string; descript
     service: 'support.amazonaws.com',
     policy: 'AWSSupportServiceRolePolicy',
     description: 'Enables resource access for AWS to provide billing, administrative and support services',
-    doc: doc(allow(['ec2:Describe*', 'iam:Get*', 'iam:List*', 'rds:Describe*', 's3:GetBucket*', 's3:ListAllMyBuckets', 'trustedadvisor:Describe*'], '*', { Sid: 'AWSSupportAPIGatewayAccess' })),
+    doc: doc(
+      allow(
+        [
+          'ec2:Describe*',
+          'iam:Get*',
+          'iam:List*',
+          'rds:Describe*',
+          's3:GetBucket*',
+          's3:ListAllMyBuckets',
+          'trustedadvisor:Describe*',
+        ],
+        '*',
+        { Sid: 'AWSSupportAPIGatewayAccess' },
+      ),
+    ),
   },
   AWSServiceRoleForTrustedAdvisor: {
     service: 'trustedadvisor.amazonaws.com',
     policy: 'AWSTrustedAdvisorServiceRolePolicy',
-    description: 'Access for the AWS Trusted Advisor Service to help reduce cost, increase performance, and improve security of your AWS environment.',
-    doc: doc(allow(['autoscaling:Describe*', 'cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'ec2:Describe*', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport', 's3:GetBucketPolicyStatus', 's3:ListAllMyBuckets'], '*', { Sid: 'TrustedAdvisorServiceRolePermissions' })),
+    description:
+      'Access for the AWS Trusted Advisor Service to help reduce cost, increase performance, and improve security of your AWS environment.',
+    doc: doc(
+      allow(
+        [
+          'autoscaling:Describe*',
+          'cloudtrail:DescribeTrails',
+          'cloudtrail:GetTrailStatus',
+          'ec2:Describe*',
+          'iam:GenerateCredentialReport',
+          'iam:GetCredentialReport',
+          's3:GetBucketPolicyStatus',
+          's3:ListAllMyBuckets',
+        ],
+        '*',
+        { Sid: 'TrustedAdvisorServiceRolePermissions' },
+      ),
+    ),
   },
   AWSServiceRoleForOrganizations: {
     service: 'organizations.amazonaws.com',
     policy: 'AWSOrganizationsServiceTrustPolicy',
-    description: 'Service-linked role used by AWS Organizations to enable integration of other AWS services with Organizations.',
+    description:
+      'Service-linked role used by AWS Organizations to enable integration of other AWS services with Organizations.',
     doc: doc(
-      { Sid: 'AllowDeletionOfServiceLinkedRoleForOrganizations', Effect: 'Allow', Action: 'iam:DeleteRole', Resource: 'arn:aws:iam::*:role/aws-service-role/organizations.amazonaws.com/*' },
+      {
+        Sid: 'AllowDeletionOfServiceLinkedRoleForOrganizations',
+        Effect: 'Allow',
+        Action: 'iam:DeleteRole',
+        Resource: 'arn:aws:iam::*:role/aws-service-role/organizations.amazonaws.com/*',
+      },
       allow('iam:CreateServiceLinkedRole', '*', { Sid: 'AllowCreationOfServiceLinkedRoles' }),
     ),
   },
   AWSServiceRoleForSSO: {
     service: 'sso.amazonaws.com',
     policy: 'AWSSSOServiceRolePolicy',
-    description: 'Service-linked role used by AWS SSO to manage AWS resources, including IAM roles, policies and SAML IdP on your behalf.',
+    description:
+      'Service-linked role used by AWS SSO to manage AWS resources, including IAM roles, policies and SAML IdP on your behalf.',
     doc: doc(
-      allow(['iam:AttachRolePolicy', 'iam:CreateRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy', 'iam:DetachRolePolicy', 'iam:PutRolePolicy', 'iam:UpdateRole'], 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*', { Sid: 'IAMRoleProvisioningActions' }),
-      allow(['iam:CreateSAMLProvider', 'iam:GetSAMLProvider', 'iam:UpdateSAMLProvider', 'iam:DeleteSAMLProvider'], 'arn:aws:iam::*:saml-provider/AWSSSO_*', { Sid: 'IAMSLRCleanupActions' }),
+      allow(
+        [
+          'iam:AttachRolePolicy',
+          'iam:CreateRole',
+          'iam:DeleteRole',
+          'iam:DeleteRolePolicy',
+          'iam:DetachRolePolicy',
+          'iam:PutRolePolicy',
+          'iam:UpdateRole',
+        ],
+        'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*',
+        { Sid: 'IAMRoleProvisioningActions' },
+      ),
+      allow(
+        ['iam:CreateSAMLProvider', 'iam:GetSAMLProvider', 'iam:UpdateSAMLProvider', 'iam:DeleteSAMLProvider'],
+        'arn:aws:iam::*:saml-provider/AWSSSO_*',
+        { Sid: 'IAMSLRCleanupActions' },
+      ),
     ),
   },
   AWSServiceRoleForConfig: {
     service: 'config.amazonaws.com',
     policy: 'AWSConfigServiceRolePolicy',
     description: '',
-    doc: doc(allow(['cloudtrail:DescribeTrails', 'ec2:Describe*', 'iam:GetAccountAuthorizationDetails', 'iam:GetAccountPasswordPolicy', 'kms:DescribeKey', 'rds:Describe*', 's3:GetBucket*', 's3:ListAllMyBuckets'])),
+    doc: doc(
+      allow([
+        'cloudtrail:DescribeTrails',
+        'ec2:Describe*',
+        'iam:GetAccountAuthorizationDetails',
+        'iam:GetAccountPasswordPolicy',
+        'kms:DescribeKey',
+        'rds:Describe*',
+        's3:GetBucket*',
+        's3:ListAllMyBuckets',
+      ]),
+    ),
   },
   AWSServiceRoleForAmazonGuardDuty: {
     service: 'guardduty.amazonaws.com',
     policy: 'AmazonGuardDutyServiceRolePolicy',
     description: 'A service-linked role required for Amazon GuardDuty to access your resources. ',
-    doc: doc(allow(['ec2:DescribeInstances', 'ec2:DescribeImages', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeSubnets', 'ec2:DescribeVpcPeeringConnections', 'ec2:DescribeTransitGatewayAttachments', 'organizations:ListAccounts', 'organizations:DescribeAccount', 's3:GetBucketPublicAccessBlock', 's3:GetEncryptionConfiguration', 's3:GetBucketTagging', 's3:GetBucketAcl', 's3:GetBucketPolicy', 's3:ListAllMyBuckets'], '*', { Sid: 'GuardDutyGetDescribeListPolicy' })),
+    doc: doc(
+      allow(
+        [
+          'ec2:DescribeInstances',
+          'ec2:DescribeImages',
+          'ec2:DescribeVpcEndpoints',
+          'ec2:DescribeSubnets',
+          'ec2:DescribeVpcPeeringConnections',
+          'ec2:DescribeTransitGatewayAttachments',
+          'organizations:ListAccounts',
+          'organizations:DescribeAccount',
+          's3:GetBucketPublicAccessBlock',
+          's3:GetEncryptionConfiguration',
+          's3:GetBucketTagging',
+          's3:GetBucketAcl',
+          's3:GetBucketPolicy',
+          's3:ListAllMyBuckets',
+        ],
+        '*',
+        { Sid: 'GuardDutyGetDescribeListPolicy' },
+      ),
+    ),
   },
   AWSServiceRoleForSecurityHub: {
     service: 'securityhub.amazonaws.com',
     policy: 'AWSSecurityHubServiceRolePolicy',
     description: 'A service-linked role required for AWS Security Hub to access your resources.',
-    doc: doc(allow(['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors', 'cloudwatch:DescribeAlarms', 'logs:DescribeMetricFilters', 'sns:ListSubscriptionsByTopic', 'config:DescribeConfigurationRecorders', 'config:PutEvaluations', 'config:PutConfigRule', 'config:DeleteConfigRule', 'organizations:ListAccounts', 'organizations:DescribeOrganization'], '*', { Sid: 'SecurityHubServiceRolePermissions' })),
+    doc: doc(
+      allow(
+        [
+          'cloudtrail:DescribeTrails',
+          'cloudtrail:GetTrailStatus',
+          'cloudtrail:GetEventSelectors',
+          'cloudwatch:DescribeAlarms',
+          'logs:DescribeMetricFilters',
+          'sns:ListSubscriptionsByTopic',
+          'config:DescribeConfigurationRecorders',
+          'config:PutEvaluations',
+          'config:PutConfigRule',
+          'config:DeleteConfigRule',
+          'organizations:ListAccounts',
+          'organizations:DescribeOrganization',
+        ],
+        '*',
+        { Sid: 'SecurityHubServiceRolePermissions' },
+      ),
+    ),
   },
   AWSServiceRoleForAccessAnalyzer: {
     service: 'access-analyzer.amazonaws.com',
     policy: 'AccessAnalyzerServiceRolePolicy',
     description: '',
-    doc: doc(allow(['ec2:DescribeAddresses', 'ec2:DescribeSnapshotAttribute', 'iam:GetRole', 'iam:ListRoles', 'kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:ListKeys', 's3:GetAccessPoint', 's3:GetBucketAcl', 's3:GetBucketPolicy', 's3:GetBucketPolicyStatus', 's3:GetBucketPublicAccessBlock', 's3:ListAllMyBuckets', 'sns:GetTopicAttributes', 'sns:ListTopics'])),
+    doc: doc(
+      allow([
+        'ec2:DescribeAddresses',
+        'ec2:DescribeSnapshotAttribute',
+        'iam:GetRole',
+        'iam:ListRoles',
+        'kms:DescribeKey',
+        'kms:GetKeyPolicy',
+        'kms:ListKeys',
+        's3:GetAccessPoint',
+        's3:GetBucketAcl',
+        's3:GetBucketPolicy',
+        's3:GetBucketPolicyStatus',
+        's3:GetBucketPublicAccessBlock',
+        's3:ListAllMyBuckets',
+        'sns:GetTopicAttributes',
+        'sns:ListTopics',
+      ]),
+    ),
   },
   AWSServiceRoleForAmazonMacie: {
     service: 'macie.amazonaws.com',
     policy: 'AmazonMacieServiceRolePolicy',
     description: 'Service-linked role for Amazon Macie.',
-    doc: doc(allow(['cloudwatch:PutMetricData', 'events:PutEvents', 's3:GetBucketAcl', 's3:GetBucketLocation', 's3:GetBucketLogging', 's3:GetBucketPolicy', 's3:GetBucketPublicAccessBlock', 's3:GetEncryptionConfiguration', 's3:ListAllMyBuckets', 's3:ListBucket'])),
+    doc: doc(
+      allow([
+        'cloudwatch:PutMetricData',
+        'events:PutEvents',
+        's3:GetBucketAcl',
+        's3:GetBucketLocation',
+        's3:GetBucketLogging',
+        's3:GetBucketPolicy',
+        's3:GetBucketPublicAccessBlock',
+        's3:GetEncryptionConfiguration',
+        's3:ListAllMyBuckets',
+        's3:ListBucket',
+      ]),
+    ),
   },
   AWSServiceRoleForElasticLoadBalancing: {
     service: 'elasticloadbalancing.amazonaws.com',
     policy: 'AWSElasticLoadBalancingServiceRolePolicy',
     description: 'Allows ELB to call AWS services on your behalf.',
-    doc: doc(allow(['ec2:DescribeAddresses', 'ec2:DescribeInstances', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeVpcs', 'ec2:DescribeInternetGateways', 'ec2:DescribeAccountAttributes', 'ec2:DescribeClassicLinkInstances', 'ec2:DescribeVpcClassicLink', 'ec2:CreateSecurityGroup', 'ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:ModifyNetworkInterfaceAttribute', 'ec2:AuthorizeSecurityGroupIngress', 'ec2:AssociateAddress', 'ec2:DisassociateAddress', 'ec2:AttachNetworkInterface', 'ec2:DetachNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:AssignIpv6Addresses', 'ec2:UnassignIpv6Addresses'])),
+    doc: doc(
+      allow([
+        'ec2:DescribeAddresses',
+        'ec2:DescribeInstances',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeVpcs',
+        'ec2:DescribeInternetGateways',
+        'ec2:DescribeAccountAttributes',
+        'ec2:DescribeClassicLinkInstances',
+        'ec2:DescribeVpcClassicLink',
+        'ec2:CreateSecurityGroup',
+        'ec2:CreateNetworkInterface',
+        'ec2:DeleteNetworkInterface',
+        'ec2:ModifyNetworkInterfaceAttribute',
+        'ec2:AuthorizeSecurityGroupIngress',
+        'ec2:AssociateAddress',
+        'ec2:DisassociateAddress',
+        'ec2:AttachNetworkInterface',
+        'ec2:DetachNetworkInterface',
+        'ec2:AssignPrivateIpAddresses',
+        'ec2:AssignIpv6Addresses',
+        'ec2:UnassignIpv6Addresses',
+      ]),
+    ),
   },
   AWSServiceRoleForRDS: {
     service: 'rds.amazonaws.com',
     policy: 'AmazonRDSServiceRolePolicy',
     description: 'Allows Amazon RDS to manage AWS resources on your behalf',
-    doc: doc(allow(['ec2:AuthorizeSecurityGroupIngress', 'ec2:CreateNetworkInterface', 'ec2:CreateSecurityGroup', 'ec2:DeleteNetworkInterface', 'ec2:DeleteSecurityGroup', 'ec2:DescribeAvailabilityZones', 'ec2:DescribeInternetGateways', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcAttribute', 'ec2:DescribeVpcs', 'ec2:ModifyNetworkInterfaceAttribute', 'ec2:RevokeSecurityGroupIngress'])),
+    doc: doc(
+      allow([
+        'ec2:AuthorizeSecurityGroupIngress',
+        'ec2:CreateNetworkInterface',
+        'ec2:CreateSecurityGroup',
+        'ec2:DeleteNetworkInterface',
+        'ec2:DeleteSecurityGroup',
+        'ec2:DescribeAvailabilityZones',
+        'ec2:DescribeInternetGateways',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeVpcAttribute',
+        'ec2:DescribeVpcs',
+        'ec2:ModifyNetworkInterfaceAttribute',
+        'ec2:RevokeSecurityGroupIngress',
+      ]),
+    ),
   },
   AWSServiceRoleForCloudTrail: {
     service: 'cloudtrail.amazonaws.com',
     policy: 'CloudTrailServiceRolePolicy',
     description: 'Allows CloudTrail to call AWS services on your behalf (organization trails).',
     doc: doc(
-      allow(['organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:ListAccounts', 'organizations:ListAWSServiceAccessForOrganization'], '*', { Sid: 'AWSCloudTrailOrganizationAccess' }),
-      allow(['iam:GetRole'], 'arn:aws:iam::*:role/aws-service-role/cloudtrail.amazonaws.com/*', { Sid: 'AWSCloudTrailOrganizationRoleAccess' }),
+      allow(
+        [
+          'organizations:DescribeAccount',
+          'organizations:DescribeOrganization',
+          'organizations:ListAccounts',
+          'organizations:ListAWSServiceAccessForOrganization',
+        ],
+        '*',
+        { Sid: 'AWSCloudTrailOrganizationAccess' },
+      ),
+      allow(['iam:GetRole'], 'arn:aws:iam::*:role/aws-service-role/cloudtrail.amazonaws.com/*', {
+        Sid: 'AWSCloudTrailOrganizationRoleAccess',
+      }),
     ),
   },
 };
@@ -548,7 +764,14 @@ function buildIam(a: Acct, spec: IamSpec): IamOut {
     return `arn:aws:iam::aws:policy${m.path}${name}`;
   };
   const attachedList = (names: readonly string[]) => names.map((n) => ({ PolicyName: n, PolicyArn: policyArn(n) }));
-  const attach = new Map<string, { groups: { GroupName: string; GroupId: string }[]; users: { UserName: string; UserId: string }[]; roles: { RoleName: string; RoleId: string }[] }>();
+  const attach = new Map<
+    string,
+    {
+      groups: { GroupName: string; GroupId: string }[];
+      users: { UserName: string; UserId: string }[];
+      roles: { RoleName: string; RoleId: string }[];
+    }
+  >();
   const entry = (name: string) => {
     let e = attach.get(name);
     if (!e) {
@@ -562,7 +785,8 @@ function buildIam(a: Acct, spec: IamSpec): IamOut {
   const groupIds = new Map<string, string>();
   const groupMembers = new Map<string, string[]>();
   for (const g of spec.groups) groupIds.set(g.name, `AGPA${a.b32(17)}`);
-  for (const u of spec.users) for (const g of u.groups ?? []) groupMembers.set(g, [...(groupMembers.get(g) ?? []), u.name]);
+  for (const u of spec.users)
+    for (const g of u.groups ?? []) groupMembers.set(g, [...(groupMembers.get(g) ?? []), u.name]);
 
   const virtualMfa: AccountProps['VirtualMFADevices'] = [];
   let mfaInUse = 0;
@@ -665,22 +889,16 @@ function buildIam(a: Acct, spec: IamSpec): IamOut {
   for (const g of spec.groups) {
     const id = groupIds.get(g.name)!;
     for (const p of g.attached) entry(p).groups.push({ GroupName: g.name, GroupId: id });
-    a.add(
-      'aws.iam.group',
-      `arn:aws:iam::${acct}:group/${g.name}`,
-      'global',
-      g.name,
-      {
-        Path: '/',
-        GroupName: g.name,
-        GroupId: id,
-        Arn: `arn:aws:iam::${acct}:group/${g.name}`,
-        CreateDate: g.created,
-        AttachedManagedPolicies: attachedList(g.attached),
-        GroupPolicyList: g.inline ?? [],
-        UserNames: groupMembers.get(g.name) ?? [],
-      },
-    );
+    a.add('aws.iam.group', `arn:aws:iam::${acct}:group/${g.name}`, 'global', g.name, {
+      Path: '/',
+      GroupName: g.name,
+      GroupId: id,
+      Arn: `arn:aws:iam::${acct}:group/${g.name}`,
+      CreateDate: g.created,
+      AttachedManagedPolicies: attachedList(g.attached),
+      GroupPolicyList: g.inline ?? [],
+      UserNames: groupMembers.get(g.name) ?? [],
+    });
   }
 
   const instanceProfiles = new Map<string, { Arn: string; Id: string }>();
@@ -711,11 +929,18 @@ function buildIam(a: Acct, spec: IamSpec): IamOut {
 
   // Customer managed policies (all of them), then the AWS managed ones that are attached somewhere.
   let versionsInUse = 0;
-  const policyResource = (name: string, p: { path: string; created: string; updated: string; version: string; doc: PolicyDocument }, id: string) => {
+  const policyResource = (
+    name: string,
+    p: { path: string; created: string; updated: string; version: string; doc: PolicyDocument },
+    id: string,
+  ) => {
     const arn = policyArn(name);
     const e = attach.get(name) ?? { groups: [], users: [], roles: [] };
     const count = e.groups.length + e.users.length + e.roles.length;
-    a.add('aws.iam.policy', arn, 'global', name, {
+    // An AWS managed policy has the same ARN in every account, but its attachments are per account:
+    // its uid carries the account so that the accounts' copies stay distinct in one inventory.
+    const uid = customer.has(name) ? arn : `${arn}#${acct}`;
+    a.add('aws.iam.policy', uid, 'global', name, {
       PolicyName: name,
       PolicyId: id,
       Arn: arn,
@@ -789,7 +1014,14 @@ const serviceLinkedRole = (name: string, created: string, lastUsed?: { date: str
   };
 };
 
-const ssoRole = (a: Acct, permissionSet: string, samlProvider: string, policies: string[], created: string, lastUsed?: string): RoleSpec => ({
+const ssoRole = (
+  a: Acct,
+  permissionSet: string,
+  samlProvider: string,
+  policies: string[],
+  created: string,
+  lastUsed?: string,
+): RoleSpec => ({
   name: `AWSReservedSSO_${permissionSet}_${a.hex(16)}`,
   path: `/aws-reserved/sso.amazonaws.com/${TOKYO}/`,
   created,
@@ -857,7 +1089,13 @@ function buildAccount(
   if (root.mfa === 'virtual') {
     virtual.unshift({
       SerialNumber: `arn:aws:iam::${acct}:mfa/root-account-mfa-device`,
-      User: { Path: undefined, UserName: undefined, UserId: acct, Arn: `arn:aws:iam::${acct}:root`, CreateDate: root.created },
+      User: {
+        Path: undefined,
+        UserName: undefined,
+        UserId: acct,
+        Arn: `arn:aws:iam::${acct}:root`,
+        CreateDate: root.created,
+      },
       EnableDate: root.mfaEnabled,
     });
   }
@@ -933,7 +1171,7 @@ function buildAccount(
       SummaryMap: summary,
       PasswordPolicy: iamSpec.passwordPolicy,
       RootCredentialReport: rootRow,
-      CredentialReportGeneratedTime: addDays(a.info.collectedAt, 0),
+      CredentialReportGeneratedTime: new Date(Date.parse(a.info.collectedAt) - 4 * 60_000).toISOString(),
       AlternateContacts: opts.contacts,
       VirtualMFADevices: virtual,
       SAMLProviderList: opts.saml,
@@ -1088,13 +1326,19 @@ function buildRegion(a: Acct, region: string, s: RegionSpec): void {
             ServiceRole: `arn:aws:iam::${acct}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
             Status: s.guardDuty,
             UpdatedAt: ago(31, 200),
-            Features: ['CLOUD_TRAIL', 'DNS_LOGS', 'FLOW_LOGS', 'S3_DATA_EVENTS', 'EBS_MALWARE_PROTECTION', 'RDS_LOGIN_EVENTS', 'RUNTIME_MONITORING'].map(
-              (Name, i) => ({
-                Name: Name as 'CLOUD_TRAIL',
-                Status: i < 4 || (i === 5 && s.guardDuty === 'ENABLED' && acct !== DEV) ? 'ENABLED' : 'DISABLED',
-                UpdatedAt: ago(31, 200),
-              }),
-            ),
+            Features: [
+              'CLOUD_TRAIL',
+              'DNS_LOGS',
+              'FLOW_LOGS',
+              'S3_DATA_EVENTS',
+              'EBS_MALWARE_PROTECTION',
+              'RDS_LOGIN_EVENTS',
+              'RUNTIME_MONITORING',
+            ].map((Name, i) => ({
+              Name: Name as 'CLOUD_TRAIL',
+              Status: i < 4 || (i === 5 && s.guardDuty === 'ENABLED' && acct !== DEV) ? 'ENABLED' : 'DISABLED',
+              UpdatedAt: ago(31, 200),
+            })),
             Tags: {},
           },
         ]
@@ -1151,7 +1395,11 @@ interface VpcOut {
   defaultSgId: string;
   igwId?: string;
 }
-type RouteSpec = { dest: string; igw: true } | { dest: string; nat: string } | { dest: string; pcx: string } | { dest6: string; igw: true };
+type RouteSpec =
+  | { dest: string; igw: true }
+  | { dest: string; nat: string }
+  | { dest: string; pcx: string }
+  | { dest6: string; igw: true };
 interface NaclEntry {
   n: number;
   egress?: boolean;
@@ -1176,7 +1424,12 @@ const host = (cidr: string, n: number): string => {
   return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
 };
 
-function addSubnet(a: Acct, region: string, vpc: VpcOut, s: { key: string; az: string; cidr: string; public: boolean; isDefault: boolean; name?: string; tags?: Tags }): SubnetOut {
+function addSubnet(
+  a: Acct,
+  region: string,
+  vpc: VpcOut,
+  s: { key: string; az: string; cidr: string; public: boolean; isDefault: boolean; name?: string; tags?: Tags },
+): SubnetOut {
   const id = a.ec2Id('subnet');
   const az = `${region}${s.az}`;
   const size = 2 ** (32 - Number(s.cidr.split('/')[1])) - 5;
@@ -1203,7 +1456,11 @@ function addSubnet(a: Acct, region: string, vpc: VpcOut, s: { key: string; az: s
       SubnetArn: a.ec2Arn(region, 'subnet', id),
       EnableDns64: false,
       Ipv6Native: false,
-      PrivateDnsNameOptionsOnLaunch: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+      PrivateDnsNameOptionsOnLaunch: {
+        HostnameType: 'ip-name',
+        EnableResourceNameDnsARecord: false,
+        EnableResourceNameDnsAAAARecord: false,
+      },
       MapCustomerOwnedIpOnLaunch: false,
     },
     { tags },
@@ -1213,12 +1470,25 @@ function addSubnet(a: Acct, region: string, vpc: VpcOut, s: { key: string; az: s
   return out;
 }
 
-function routeTable(a: Acct, vpc: VpcOut, rt: { name?: string; main?: boolean; subnets: string[]; routes: RouteSpec[]; tags?: Tags }): string {
+function routeTable(
+  a: Acct,
+  vpc: VpcOut,
+  rt: { name?: string; main?: boolean; subnets: string[]; routes: RouteSpec[]; tags?: Tags },
+): string {
   const region = vpc.region;
   const id = a.ec2Id('rtb');
   const tags = { ...(rt.name ? { Name: rt.name } : {}), ...(rt.tags ?? {}) };
   const associations = [
-    ...(rt.main ? [{ Main: true, RouteTableAssociationId: a.ec2Id('rtbassoc'), RouteTableId: id, AssociationState: { State: 'associated' as const } }] : []),
+    ...(rt.main
+      ? [
+          {
+            Main: true,
+            RouteTableAssociationId: a.ec2Id('rtbassoc'),
+            RouteTableId: id,
+            AssociationState: { State: 'associated' as const },
+          },
+        ]
+      : []),
     ...rt.subnets.map((k) => ({
       Main: false,
       RouteTableAssociationId: a.ec2Id('rtbassoc'),
@@ -1228,8 +1498,22 @@ function routeTable(a: Acct, vpc: VpcOut, rt: { name?: string; main?: boolean; s
     })),
   ];
   const routes = [
-    { DestinationCidrBlock: vpc.cidr, GatewayId: 'local', Origin: 'CreateRouteTable' as const, State: 'active' as const },
-    ...(vpc.ipv6 ? [{ DestinationIpv6CidrBlock: vpc.ipv6, GatewayId: 'local', Origin: 'CreateRouteTable' as const, State: 'active' as const }] : []),
+    {
+      DestinationCidrBlock: vpc.cidr,
+      GatewayId: 'local',
+      Origin: 'CreateRouteTable' as const,
+      State: 'active' as const,
+    },
+    ...(vpc.ipv6
+      ? [
+          {
+            DestinationIpv6CidrBlock: vpc.ipv6,
+            GatewayId: 'local',
+            Origin: 'CreateRouteTable' as const,
+            State: 'active' as const,
+          },
+        ]
+      : []),
     ...rt.routes.map((r) => {
       const common = { Origin: 'CreateRoute' as const, State: 'active' as const };
       if ('dest6' in r) return { DestinationIpv6CidrBlock: r.dest6, GatewayId: vpc.igwId, ...common };
@@ -1275,7 +1559,11 @@ const DEFAULT_NACL_V6: NaclEntry[] = [
   { n: 32768, proto: '-1', cidr: '::/0', action: 'deny' },
 ];
 
-function networkAcl(a: Acct, vpc: VpcOut, acl: { name?: string; isDefault: boolean; subnets: string[]; entries: NaclEntry[]; tags?: Tags }): void {
+function networkAcl(
+  a: Acct,
+  vpc: VpcOut,
+  acl: { name?: string; isDefault: boolean; subnets: string[]; entries: NaclEntry[]; tags?: Tags },
+): void {
   const region = vpc.region;
   const id = a.ec2Id('acl');
   const tags = { ...(acl.name ? { Name: acl.name } : {}), ...(acl.tags ?? {}) };
@@ -1285,7 +1573,11 @@ function networkAcl(a: Acct, vpc: VpcOut, acl: { name?: string; isDefault: boole
     region,
     acl.name ?? id,
     {
-      Associations: acl.subnets.map((k) => ({ NetworkAclAssociationId: a.ec2Id('aclassoc'), NetworkAclId: id, SubnetId: subnet(vpc, k).id })),
+      Associations: acl.subnets.map((k) => ({
+        NetworkAclAssociationId: a.ec2Id('aclassoc'),
+        NetworkAclId: id,
+        SubnetId: subnet(vpc, k).id,
+      })),
       Entries: acl.entries.map((e) => ({
         ...(e.cidr.includes(':') ? { Ipv6CidrBlock: e.cidr } : { CidrBlock: e.cidr }),
         Egress: e.egress ?? false,
@@ -1310,9 +1602,14 @@ function perm(
   owner: string,
   proto: string,
   ports: [number, number] | null,
-  src: { v4?: Array<string | [string, string]>; v6?: Array<string | [string, string]>; sg?: Array<string | [string, string]> },
+  src: {
+    v4?: Array<string | [string, string]>;
+    v6?: Array<string | [string, string]>;
+    sg?: Array<string | [string, string]>;
+  },
 ): Perm {
-  const pair = (x: string | [string, string]): [string, string | undefined] => (typeof x === 'string' ? [x, undefined] : x);
+  const pair = (x: string | [string, string]): [string, string | undefined] =>
+    typeof x === 'string' ? [x, undefined] : x;
   return {
     IpProtocol: proto,
     ...(ports ? { FromPort: ports[0], ToPort: ports[1] } : {}),
@@ -1331,12 +1628,22 @@ function perm(
     PrefixListIds: [],
   };
 }
-const allEgress = (owner: string, v6 = false): Perm[] => [perm(owner, '-1', null, { v4: ['0.0.0.0/0'], ...(v6 ? { v6: ['::/0'] } : {}) })];
+const allEgress = (owner: string, v6 = false): Perm[] => [
+  perm(owner, '-1', null, { v4: ['0.0.0.0/0'], ...(v6 ? { v6: ['::/0'] } : {}) }),
+];
 
 function securityGroup(
   a: Acct,
   vpc: VpcOut,
-  sg: { id?: string; name: string; description: string; ingress: (id: string) => Perm[]; egress?: Perm[]; tags?: Tags; nameTag?: string },
+  sg: {
+    id?: string;
+    name: string;
+    description: string;
+    ingress: (id: string) => Perm[];
+    egress?: Perm[];
+    tags?: Tags;
+    nameTag?: string;
+  },
 ): string {
   const region = vpc.region;
   const id = sg.id ?? a.ec2Id('sg');
@@ -1362,8 +1669,25 @@ function securityGroup(
   return id;
 }
 
-const FLOW_LOG_FORMAT =
-  '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
+/** The default flow log record format (the fields of version 2). */
+const FLOW_LOG_FORMAT = [
+  'version',
+  'account-id',
+  'interface-id',
+  'srcaddr',
+  'dstaddr',
+  'srcport',
+  'dstport',
+  'protocol',
+  'packets',
+  'bytes',
+  'start',
+  'end',
+  'action',
+  'log-status',
+]
+  .map((field) => `\${${field}}`)
+  .join(' ');
 
 interface VpcSpec {
   name?: string;
@@ -1381,7 +1705,14 @@ interface VpcSpec {
 
 function vpcResource(a: Acct, region: string, spec: VpcSpec): VpcOut {
   const id = a.ec2Id('vpc');
-  const vpc: VpcOut = { region, id, cidr: spec.cidr, subnets: new Map(), defaultSgId: a.ec2Id('sg'), ...(spec.ipv6 ? { ipv6: spec.ipv6 } : {}) };
+  const vpc: VpcOut = {
+    region,
+    id,
+    cidr: spec.cidr,
+    subnets: new Map(),
+    defaultSgId: a.ec2Id('sg'),
+    ...(spec.ipv6 ? { ipv6: spec.ipv6 } : {}),
+  };
   const tags = { ...(spec.name ? { Name: spec.name } : {}), ...(spec.tags ?? {}) };
   a.add(
     'aws.ec2.vpc',
@@ -1406,7 +1737,9 @@ function vpcResource(a: Acct, region: string, spec: VpcSpec): VpcOut {
             },
           ]
         : [],
-      CidrBlockAssociationSet: [{ AssociationId: a.ec2Id('vpc-cidr-assoc'), CidrBlock: spec.cidr, CidrBlockState: { State: 'associated' } }],
+      CidrBlockAssociationSet: [
+        { AssociationId: a.ec2Id('vpc-cidr-assoc'), CidrBlock: spec.cidr, CidrBlockState: { State: 'associated' } },
+      ],
       IsDefault: spec.isDefault ?? false,
       ...(Object.keys(tags).length ? { Tags: ec2Tags(tags) } : {}),
       FlowLogs: (spec.flowLogs ?? []).map((f) => ({
@@ -1438,12 +1771,21 @@ function vpcResource(a: Acct, region: string, spec: VpcSpec): VpcOut {
       a.ec2Arn(region, 'internet-gateway', igw),
       region,
       spec.name ? `${spec.name}-igw` : igw,
-      { Attachments: [{ State: IGW_ATTACHED, VpcId: id }], InternetGatewayId: igw, OwnerId: a.id, Tags: ec2Tags(igwTags) },
+      {
+        Attachments: [{ State: IGW_ATTACHED, VpcId: id }],
+        InternetGatewayId: igw,
+        OwnerId: a.id,
+        Tags: ec2Tags(igwTags),
+      },
       { tags: igwTags },
     );
   }
   const defaultRules = (sgId: string): Perm[] =>
-    spec.defaultSg === 'default' ? [perm(a.id, '-1', null, { sg: [sgId] })] : spec.defaultSg === 'none' ? [] : spec.defaultSg(sgId);
+    spec.defaultSg === 'default'
+      ? [perm(a.id, '-1', null, { sg: [sgId] })]
+      : spec.defaultSg === 'none'
+        ? []
+        : spec.defaultSg(sgId);
   securityGroup(a, vpc, {
     id: vpc.defaultSgId,
     name: 'default',
@@ -1478,7 +1820,11 @@ function peering(a: Acct, id: string, requester: VpcOut, accepter: VpcOut, name:
     CidrBlock: v.cidr,
     CidrBlockSet: [{ CidrBlock: v.cidr }],
     OwnerId: a.id,
-    PeeringOptions: { AllowDnsResolutionFromRemoteVpc: false, AllowEgressFromLocalClassicLinkToRemoteVpc: false, AllowEgressFromLocalVpcToRemoteClassicLink: false },
+    PeeringOptions: {
+      AllowDnsResolutionFromRemoteVpc: false,
+      AllowEgressFromLocalClassicLinkToRemoteVpc: false,
+      AllowEgressFromLocalVpcToRemoteClassicLink: false,
+    },
     VpcId: v.id,
     Region: v.region,
   });
@@ -1548,7 +1894,9 @@ function instance(a: Acct, spec: InstanceSpec): { id: string; volumes: string[] 
   const id = a.ec2Id('i');
   const privateIp = host(sub.cidr, spec.hostIndex);
   const privateDns =
-    region === VIRGINIA ? `ip-${privateIp.replaceAll('.', '-')}.ec2.internal` : `ip-${privateIp.replaceAll('.', '-')}.${region}.compute.internal`;
+    region === VIRGINIA
+      ? `ip-${privateIp.replaceAll('.', '-')}.ec2.internal`
+      : `ip-${privateIp.replaceAll('.', '-')}.${region}.compute.internal`;
   const publicDns = spec.publicIp
     ? region === VIRGINIA
       ? `ec2-${spec.publicIp.replaceAll('.', '-')}.compute-1.amazonaws.com`
@@ -1641,7 +1989,11 @@ function instance(a: Acct, spec: InstanceSpec): { id: string; volumes: string[] 
     PlatformDetails: spec.windows ? 'Windows' : 'Linux/UNIX',
     UsageOperation: spec.windows ? 'RunInstances:0002' : 'RunInstances',
     UsageOperationUpdateTime: spec.launched,
-    PrivateDnsNameOptions: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+    PrivateDnsNameOptions: {
+      HostnameType: 'ip-name',
+      EnableResourceNameDnsARecord: false,
+      EnableResourceNameDnsAAAARecord: false,
+    },
     MaintenanceOptions: { AutoRecovery: 'default' },
     CurrentInstanceBootMode: spec.arch === 'arm64' ? 'uefi' : 'legacy-bios',
   };
@@ -1657,7 +2009,14 @@ function instance(a: Acct, spec: InstanceSpec): { id: string; volumes: string[] 
       vtags.Name,
       {
         Attachments: [
-          { AttachTime: spec.launched, Device: i === 0 ? rootDevice : v.device, InstanceId: id, State: 'attached', VolumeId: vid, DeleteOnTermination: i === 0 },
+          {
+            AttachTime: spec.launched,
+            Device: i === 0 ? rootDevice : v.device,
+            InstanceId: id,
+            State: 'attached',
+            VolumeId: vid,
+            DeleteOnTermination: i === 0,
+          },
         ],
         AvailabilityZone: sub.az,
         CreateTime: spec.launched,
@@ -1733,9 +2092,18 @@ function awsManagedKeyPolicy(a: Acct, region: string, service: string, id: strin
         Sid: `Allow access through ${service} for all principals in the account that are authorized to use ${service}`,
         Effect: 'Allow',
         Principal: { AWS: '*' },
-        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+        Action: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:CreateGrant',
+          'kms:DescribeKey',
+        ],
         Resource: '*',
-        Condition: { StringEquals: { 'kms:CallerAccount': a.id, 'kms:ViaService': `${viaService}.${region}.amazonaws.com` } },
+        Condition: {
+          StringEquals: { 'kms:CallerAccount': a.id, 'kms:ViaService': `${viaService}.${region}.amazonaws.com` },
+        },
       },
       {
         Sid: 'Allow direct access to key metadata to the account',
@@ -1752,7 +2120,13 @@ const defaultKeyPolicy = (a: Acct): PolicyDocument => ({
   Version: V,
   Id: 'key-default-1',
   Statement: [
-    { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${a.id}:root` }, Action: 'kms:*', Resource: '*' },
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${a.id}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
   ],
 });
 
@@ -1799,8 +2173,12 @@ function kmsKey(a: Acct, region: string, k: KeySpecKms): string {
       KeyManager: k.manager,
       CustomerMasterKeySpec: spec,
       KeySpec: spec,
-      ...(usage === 'ENCRYPT_DECRYPT' && spec === 'SYMMETRIC_DEFAULT' ? { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT' as const] } : {}),
-      ...(usage === 'ENCRYPT_DECRYPT' && spec === 'RSA_2048' ? { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1' as const, 'RSAES_OAEP_SHA_256' as const] } : {}),
+      ...(usage === 'ENCRYPT_DECRYPT' && spec === 'SYMMETRIC_DEFAULT'
+        ? { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT' as const] }
+        : {}),
+      ...(usage === 'ENCRYPT_DECRYPT' && spec === 'RSA_2048'
+        ? { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1' as const, 'RSAES_OAEP_SHA_256' as const] }
+        : {}),
       ...(usage === 'SIGN_VERIFY' && spec === 'RSA_2048'
         ? {
             SigningAlgorithms: [
@@ -1838,7 +2216,10 @@ interface BucketSpec {
   policy: PolicyDocument | null | { gap: string };
   acl?: 'private' | 'public-read' | 'log-delivery-write';
   sse: 'AES256' | { kms: string };
-  pab: boolean | null | Partial<Record<'BlockPublicAcls' | 'IgnorePublicAcls' | 'BlockPublicPolicy' | 'RestrictPublicBuckets', boolean>>;
+  pab:
+    | boolean
+    | null
+    | Partial<Record<'BlockPublicAcls' | 'IgnorePublicAcls' | 'BlockPublicPolicy' | 'RestrictPublicBuckets', boolean>>;
   versioning: 'Enabled' | 'Suspended' | null;
   mfaDelete?: boolean;
   logging?: { bucket: string; prefix: string };
@@ -1850,17 +2231,33 @@ function bucket(a: Acct, b: BucketSpec): void {
   const grants: S3BucketProps['Acl']['Grants'] = [
     { Grantee: { ID: a.canonicalId, Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' },
   ];
-  if (b.acl === 'public-read') grants.push({ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' });
+  if (b.acl === 'public-read')
+    grants.push({
+      Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+      Permission: 'READ',
+    });
   if (b.acl === 'log-delivery-write') {
-    grants.push({ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, Permission: 'WRITE' });
-    grants.push({ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, Permission: 'READ_ACP' });
+    grants.push({
+      Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' },
+      Permission: 'WRITE',
+    });
+    grants.push({
+      Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' },
+      Permission: 'READ_ACP',
+    });
   }
   const pab =
     b.pab === null
       ? null
       : b.pab === true || b.pab === false
         ? { BlockPublicAcls: b.pab, IgnorePublicAcls: b.pab, BlockPublicPolicy: b.pab, RestrictPublicBuckets: b.pab }
-        : { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false, ...b.pab };
+        : {
+            BlockPublicAcls: false,
+            IgnorePublicAcls: false,
+            BlockPublicPolicy: false,
+            RestrictPublicBuckets: false,
+            ...b.pab,
+          };
   const gap = b.policy !== null && 'gap' in b.policy ? b.policy.gap : undefined;
   const props: S3BucketProps = {
     Name: b.name,
@@ -1872,7 +2269,10 @@ function bucket(a: Acct, b: BucketSpec): void {
       Rules: [
         b.sse === 'AES256'
           ? { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }
-          : { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: b.sse.kms }, BucketKeyEnabled: true },
+          : {
+              ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: b.sse.kms },
+              BucketKeyEnabled: true,
+            },
       ],
     },
     PublicAccessBlockConfiguration: pab,
@@ -1886,7 +2286,12 @@ function bucket(a: Acct, b: BucketSpec): void {
 }
 
 /** The statements CloudTrail needs on its bucket (and, for an organisation trail, the organisation's prefix). */
-function cloudTrailBucketPolicy(bucketName: string, trailArn: string | string[], account: string, org?: string): PolicyStatement[] {
+function cloudTrailBucketPolicy(
+  bucketName: string,
+  trailArn: string | string[],
+  account: string,
+  org?: string,
+): PolicyStatement[] {
   const b = `arn:aws:s3:::${bucketName}`;
   return [
     {
@@ -1960,9 +2365,16 @@ function trail(a: Acct, s: TrailSpec): string {
     HomeRegion: s.home,
     TrailARN: arn,
     LogFileValidationEnabled: s.validation,
-    ...(s.logGroup ? { CloudWatchLogsLogGroupArn: `arn:aws:logs:${s.home}:${a.id}:log-group:${s.logGroup}:*`, CloudWatchLogsRoleArn: s.cwRole } : {}),
+    ...(s.logGroup
+      ? {
+          CloudWatchLogsLogGroupArn: `arn:aws:logs:${s.home}:${a.id}:log-group:${s.logGroup}:*`,
+          CloudWatchLogsRoleArn: s.cwRole,
+        }
+      : {}),
     ...(s.kms ? { KmsKeyId: s.kms } : {}),
-    HasCustomEventSelectors: s.selectors.AdvancedEventSelectors !== undefined || (s.selectors.EventSelectors ?? []).some((e) => (e.DataResources ?? []).length > 0),
+    HasCustomEventSelectors:
+      s.selectors.AdvancedEventSelectors !== undefined ||
+      (s.selectors.EventSelectors ?? []).some((e) => (e.DataResources ?? []).length > 0),
     HasInsightSelectors: false,
     IsOrganizationTrail: s.org ?? false,
     Status: s.logging
@@ -2003,13 +2415,15 @@ const CIS_FILTERS = {
     '{ (($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")) && (($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket")) }',
   ConsoleSigninWithoutMFA:
     '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
-  RootAccountUsage: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+  RootAccountUsage:
+    '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
   IAMPolicyChanges:
     '{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}',
   CloudTrailChanges:
     '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
   ConsoleAuthenticationFailures: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
-  DisableOrDeleteCMK: '{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }',
+  DisableOrDeleteCMK:
+    '{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }',
   S3BucketPolicyChanges:
     '{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }',
   AWSConfigChanges:
@@ -2221,7 +2635,11 @@ function dbInstance(a: Acct, d: DbSpec): void {
       Engine: d.engine,
       DBInstanceStatus: 'available',
       MasterUsername: 'kitsune_admin',
-      Endpoint: { Address: `${d.id}.c${a.lower(11)}.${region}.rds.amazonaws.com`, Port: port, HostedZoneId: 'Z24O6O9L7SGTNB' },
+      Endpoint: {
+        Address: `${d.id}.c${a.lower(11)}.${region}.rds.amazonaws.com`,
+        Port: port,
+        HostedZoneId: 'Z24O6O9L7SGTNB',
+      },
       AllocatedStorage: aurora ? 1 : d.storage,
       InstanceCreateTime: d.created,
       PreferredBackupWindow: '17:00-17:30',
@@ -2237,7 +2655,12 @@ function dbInstance(a: Acct, d: DbSpec): void {
         SubnetGroupStatus: 'Complete',
         Subnets: d.subnets.map((k) => {
           const s = subnet(d.vpc, k);
-          return { SubnetIdentifier: s.id, SubnetAvailabilityZone: { Name: s.az }, SubnetOutpost: {}, SubnetStatus: 'Active' };
+          return {
+            SubnetIdentifier: s.id,
+            SubnetAvailabilityZone: { Name: s.az },
+            SubnetOutpost: {},
+            SubnetStatus: 'Active',
+          };
         }),
       },
       PreferredMaintenanceWindow: 'sun:18:00-sun:18:30',
@@ -2248,7 +2671,12 @@ function dbInstance(a: Acct, d: DbSpec): void {
       AutoMinorVersionUpgrade: d.autoMinor,
       ReadReplicaDBInstanceIdentifiers: [],
       LicenseModel: d.engine === 'mysql' ? 'general-public-license' : 'postgresql-license',
-      OptionGroupMemberships: [{ OptionGroupName: `default:${d.engine}-${d.version.split('.')[0]}${d.engine === 'mysql' ? '-0' : ''}`, Status: 'in-sync' }],
+      OptionGroupMemberships: [
+        {
+          OptionGroupName: `default:${d.engine}-${d.version.split('.')[0]}${d.engine === 'mysql' ? '-0' : ''}`,
+          Status: 'in-sync',
+        },
+      ],
       PubliclyAccessible: d.public,
       StorageType: aurora ? 'aurora' : 'gp3',
       DbInstancePort: 0,
@@ -2261,7 +2689,10 @@ function dbInstance(a: Acct, d: DbSpec): void {
       CopyTagsToSnapshot: true,
       MonitoringInterval: d.monitoringRole ? 60 : 0,
       ...(d.monitoringRole
-        ? { EnhancedMonitoringResourceArn: `arn:aws:logs:${region}:${a.id}:log-group:RDSOSMetrics:log-stream:db-${a.b32(26)}`, MonitoringRoleArn: d.monitoringRole }
+        ? {
+            EnhancedMonitoringResourceArn: `arn:aws:logs:${region}:${a.id}:log-group:RDSOSMetrics:log-stream:db-${a.b32(26)}`,
+            MonitoringRoleArn: d.monitoringRole,
+          }
         : {}),
       ...(d.cluster ? { PromotionTier: d.writer ? 0 : 1 } : {}),
       DBInstanceArn: arn,
@@ -2282,7 +2713,11 @@ function dbInstance(a: Acct, d: DbSpec): void {
   );
 }
 
-function efs(a: Acct, region: string, f: { name: string; created: string; encrypted: boolean; kms?: string; mounts: number; bytes: number; tags: Tags }): void {
+function efs(
+  a: Acct,
+  region: string,
+  f: { name: string; created: string; encrypted: boolean; kms?: string; mounts: number; bytes: number; tags: Tags },
+): void {
   const id = `fs-0${a.hex(16)}`;
   const arn = `arn:aws:elasticfilesystem:${region}:${a.id}:file-system/${id}`;
   const tags = { Name: f.name, ...f.tags };
@@ -2312,12 +2747,26 @@ function efs(a: Acct, region: string, f: { name: string; created: string; encryp
   );
 }
 
-const ALB_ZONE: Record<string, string> = { [TOKYO]: 'Z14GRHDCWA56QT', [VIRGINIA]: 'Z35SXDOTRQ7X7K', [OSAKA]: 'Z5LXEXXYW11ES' };
+const ALB_ZONE: Record<string, string> = {
+  [TOKYO]: 'Z14GRHDCWA56QT',
+  [VIRGINIA]: 'Z35SXDOTRQ7X7K',
+  [OSAKA]: 'Z5LXEXXYW11ES',
+};
 
 function loadBalancer(
   a: Acct,
   vpc: VpcOut,
-  lb: { name: string; scheme: 'internet-facing' | 'internal'; subnets: string[]; sgs: string[]; created: string; logs: { bucket: string; prefix: string } | null; dropInvalidHeaders: boolean; deletionProtection: boolean; tags: Tags },
+  lb: {
+    name: string;
+    scheme: 'internet-facing' | 'internal';
+    subnets: string[];
+    sgs: string[];
+    created: string;
+    logs: { bucket: string; prefix: string } | null;
+    dropInvalidHeaders: boolean;
+    deletionProtection: boolean;
+    tags: Tags;
+  },
 ): void {
   const region = vpc.region;
   const suffix = a.hex(16);
@@ -2369,7 +2818,18 @@ function loadBalancer(
   );
 }
 
-function budget(a: Acct, b: { name: string; amount: string; timeUnit: 'MONTHLY' | 'ANNUALLY'; actual: string; forecast: string; start: string; updated: string }): void {
+function budget(
+  a: Acct,
+  b: {
+    name: string;
+    amount: string;
+    timeUnit: 'MONTHLY' | 'ANNUALLY';
+    actual: string;
+    forecast: string;
+    start: string;
+    updated: string;
+  },
+): void {
   a.add('aws.budgets.budget', `arn:aws:budgets::${a.id}:budget/${b.name}`, 'global', b.name, {
     BudgetName: b.name,
     BudgetLimit: { Amount: b.amount, Unit: 'USD' },
@@ -2389,7 +2849,10 @@ function budget(a: Acct, b: { name: string; amount: string; timeUnit: 'MONTHLY' 
     },
     TimeUnit: b.timeUnit,
     TimePeriod: { Start: b.start, End: t('2087-06-15 00:00:00') },
-    CalculatedSpend: { ActualSpend: { Amount: b.actual, Unit: 'USD' }, ForecastedSpend: { Amount: b.forecast, Unit: 'USD' } },
+    CalculatedSpend: {
+      ActualSpend: { Amount: b.actual, Unit: 'USD' },
+      ForecastedSpend: { Amount: b.forecast, Unit: 'USD' },
+    },
     BudgetType: 'COST',
     LastUpdatedTime: b.updated,
   });
@@ -2402,7 +2865,11 @@ const samlProvider = (a: Acct, created: string) => {
   const name = `AWSSSO_${a.hex(16)}_DO_NOT_DELETE`;
   return {
     name,
-    entry: { Arn: `arn:aws:iam::${a.id}:saml-provider/${name}`, ValidUntil: t('2125-01-10 04:20:13'), CreateDate: created },
+    entry: {
+      Arn: `arn:aws:iam::${a.id}:saml-provider/${name}`,
+      ValidUntil: t('2125-01-10 04:20:13'),
+      CreateDate: created,
+    },
   };
 };
 const trailLogsRole = (name: string, created: string, logGroup: string, region: string, acct: string): RoleSpec => ({
@@ -2415,15 +2882,20 @@ const trailLogsRole = (name: string, created: string, logGroup: string, region: 
     {
       PolicyName: 'cloudtrail-to-cloudwatch-logs',
       PolicyDocument: doc(
-        allow(['logs:CreateLogStream', 'logs:PutLogEvents'], `arn:aws:logs:${region}:${acct}:log-group:${logGroup}:log-stream:*`, {
-          Sid: 'AWSCloudTrailCreateLogStreamAndPutLogEvents',
-        }),
+        allow(
+          ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          `arn:aws:logs:${region}:${acct}:log-group:${logGroup}:log-stream:*`,
+          {
+            Sid: 'AWSCloudTrailCreateLogStreamAndPutLogEvents',
+          },
+        ),
       ),
     },
   ],
   lastUsed: { date: ago(0, 3), region },
 });
-const ACCESS_DENIED_BY = (acct: string) => `User: arn:aws:sts::${acct}:assumed-role/${SCANNER}/mamori-scan is not authorized to perform:`;
+const ACCESS_DENIED_BY = (acct: string) =>
+  `User: arn:aws:sts::${acct}:assumed-role/${SCANNER}/mamori-scan is not authorized to perform:`;
 
 function management(): Acct {
   const a = new Acct({
@@ -2450,7 +2922,13 @@ function management(): Acct {
       Version: V,
       Id: 'key-cloudtrail-org',
       Statement: [
-        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'Enable IAM User Permissions',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${MGMT}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
         {
           Sid: 'Allow CloudTrail to encrypt logs',
           Effect: 'Allow',
@@ -2492,9 +2970,24 @@ function management(): Acct {
     rotation: true,
     tags,
   });
-  kmsKey(a, TOKYO, { aliases: ['alias/aws/s3'], manager: 'AWS', description: 'Default key that protects my S3 objects when no other key is defined', created: t('2023-02-01 02:44:10') });
-  kmsKey(a, TOKYO, { aliases: ['alias/aws/sns'], manager: 'AWS', description: 'Default key that protects my SNS data when no other key is defined', created: t('2023-02-02 01:03:55') });
-  kmsKey(a, TOKYO, { aliases: ['alias/aws/ebs'], manager: 'AWS', description: 'Default key that protects my EBS volumes when no other key is defined', created: t('2023-02-01 03:10:27') });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/s3'],
+    manager: 'AWS',
+    description: 'Default key that protects my S3 objects when no other key is defined',
+    created: t('2023-02-01 02:44:10'),
+  });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/sns'],
+    manager: 'AWS',
+    description: 'Default key that protects my SNS data when no other key is defined',
+    created: t('2023-02-02 01:03:55'),
+  });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/ebs'],
+    manager: 'AWS',
+    description: 'Default key that protects my EBS volumes when no other key is defined',
+    created: t('2023-02-01 03:10:27'),
+  });
 
   // IAM
   const saml = samlProvider(a, t('2023-01-25 04:11:20'));
@@ -2505,7 +2998,11 @@ function management(): Acct {
         name: 'breakglass-admin',
         created: t('2019-04-02 10:15:00'),
         tags: { 用途: '緊急時アクセス', Owner: 'security-team' },
-        console: { created: t('2019-04-02 10:16:12'), lastUsed: t('2026-02-10 23:02:41'), changed: t('2025-12-01 09:00:00') },
+        console: {
+          created: t('2019-04-02 10:16:12'),
+          lastUsed: t('2026-02-10 23:02:41'),
+          changed: t('2025-12-01 09:00:00'),
+        },
         mfa: { kind: 'hardware', enabled: t('2019-04-02 10:20:31') },
         groups: ['Administrators'],
       },
@@ -2521,7 +3018,13 @@ function management(): Acct {
         name: 'terraform-org-ci',
         created: t('2023-01-20 05:00:00'),
         tags: { 用途: 'Organizations の IaC デプロイ' },
-        keys: [{ active: true, created: t('2026-08-30 05:11:09'), lastUsed: { date: ago(1, 130), service: 'organizations', region: VIRGINIA } }],
+        keys: [
+          {
+            active: true,
+            created: t('2026-08-30 05:11:09'),
+            lastUsed: { date: ago(1, 130), service: 'organizations', region: VIRGINIA },
+          },
+        ],
         groups: ['Automation'],
       },
       {
@@ -2540,7 +3043,10 @@ function management(): Acct {
       { name: 'Auditors', created: t('2022-10-03 00:55:00'), attached: ['SecurityAudit', 'ReadOnlyAccess'] },
     ],
     roles: [
-      serviceLinkedRole('AWSServiceRoleForOrganizations', t('2019-04-05 03:00:00'), { date: ago(0, 600), region: VIRGINIA }),
+      serviceLinkedRole('AWSServiceRoleForOrganizations', t('2019-04-05 03:00:00'), {
+        date: ago(0, 600),
+        region: VIRGINIA,
+      }),
       serviceLinkedRole('AWSServiceRoleForSupport', t('2019-04-01 09:12:40')),
       serviceLinkedRole('AWSServiceRoleForTrustedAdvisor', t('2019-04-01 09:12:41')),
       serviceLinkedRole('AWSServiceRoleForSSO', t('2023-01-25 04:10:02'), { date: ago(2), region: TOKYO }),
@@ -2560,7 +3066,12 @@ function management(): Acct {
         trust: trustService('ecs-tasks.amazonaws.com'),
         description: 'Task role of the nightly mamori posture scan',
         attached: ['SecurityAudit'],
-        inline: [{ PolicyName: 'assume-member-scan-roles', PolicyDocument: doc(allow('sts:AssumeRole', `arn:aws:iam::*:role/${SCANNER}`)) }],
+        inline: [
+          {
+            PolicyName: 'assume-member-scan-roles',
+            PolicyDocument: doc(allow('sts:AssumeRole', `arn:aws:iam::*:role/${SCANNER}`)),
+          },
+        ],
         lastUsed: { date: ago(0, 20), region: TOKYO },
       },
       scannerRole(t('2026-04-01 01:05:00'), ago(0, 19)),
@@ -2572,8 +3083,24 @@ function management(): Acct {
         updated: t('2025-09-02 06:31:10'),
         version: 'v4',
         doc: doc(
-          allow(['organizations:Describe*', 'organizations:List*', 'organizations:AttachPolicy', 'organizations:DetachPolicy', 'organizations:CreatePolicy', 'organizations:UpdatePolicy', 'organizations:TagResource'], '*', { Sid: 'ManageScps' }),
-          allow(['s3:GetObject', 's3:PutObject', 's3:ListBucket'], ['arn:aws:s3:::kitsune-org-tfstate-210987654321', 'arn:aws:s3:::kitsune-org-tfstate-210987654321/*'], { Sid: 'TerraformState' }),
+          allow(
+            [
+              'organizations:Describe*',
+              'organizations:List*',
+              'organizations:AttachPolicy',
+              'organizations:DetachPolicy',
+              'organizations:CreatePolicy',
+              'organizations:UpdatePolicy',
+              'organizations:TagResource',
+            ],
+            '*',
+            { Sid: 'ManageScps' },
+          ),
+          allow(
+            ['s3:GetObject', 's3:PutObject', 's3:ListBucket'],
+            ['arn:aws:s3:::kitsune-org-tfstate-210987654321', 'arn:aws:s3:::kitsune-org-tfstate-210987654321/*'],
+            { Sid: 'TerraformState' },
+          ),
         ),
       },
       {
@@ -2581,7 +3108,15 @@ function management(): Acct {
         created: t('2021-06-14 02:28:00'),
         updated: t('2021-06-14 02:28:00'),
         version: 'v1',
-        doc: doc(allow(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::kitsune-org-cur-reports-210987654321', 'arn:aws:s3:::kitsune-org-cur-reports-210987654321/*'])),
+        doc: doc(
+          allow(
+            ['s3:GetObject', 's3:ListBucket'],
+            [
+              'arn:aws:s3:::kitsune-org-cur-reports-210987654321',
+              'arn:aws:s3:::kitsune-org-cur-reports-210987654321/*',
+            ],
+          ),
+        ),
       },
     ],
     serverCertificates: [],
@@ -2601,7 +3136,12 @@ function management(): Acct {
       },
       saml: [saml.entry],
       oidc: [],
-      publicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      publicAccessBlock: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
       tags: { Environment: 'management', 環境: '管理' },
     },
   );
@@ -2609,9 +3149,24 @@ function management(): Acct {
   // Organizations
   const orgArn = (kind: string, id: string) => `arn:aws:organizations::${MGMT}:${kind}/${ORG_ID}/${id}`;
   const rootT = { TargetId: ROOT_ID, Arn: orgArn('root', ROOT_ID), Name: 'Root', Type: 'ROOT' as const };
-  const ouProdT = { TargetId: OU_PROD, Arn: orgArn('ou', OU_PROD), Name: 'Production', Type: 'ORGANIZATIONAL_UNIT' as const };
-  const ouSandboxT = { TargetId: OU_SANDBOX, Arn: orgArn('ou', OU_SANDBOX), Name: 'Sandbox', Type: 'ORGANIZATIONAL_UNIT' as const };
-  const acctT = (id: string, name: string) => ({ TargetId: id, Arn: orgArn('account', id), Name: name, Type: 'ACCOUNT' as const });
+  const ouProdT = {
+    TargetId: OU_PROD,
+    Arn: orgArn('ou', OU_PROD),
+    Name: 'Production',
+    Type: 'ORGANIZATIONAL_UNIT' as const,
+  };
+  const ouSandboxT = {
+    TargetId: OU_SANDBOX,
+    Arn: orgArn('ou', OU_SANDBOX),
+    Name: 'Sandbox',
+    Type: 'ORGANIZATIONAL_UNIT' as const,
+  };
+  const acctT = (id: string, name: string) => ({
+    TargetId: id,
+    Arn: orgArn('account', id),
+    Name: name,
+    Type: 'ACCOUNT' as const,
+  });
   type Target = { TargetId: string; Arn: string; Name: string; Type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' };
   const scp = (id: string, name: string, description: string, targets: Target[]) => ({
     Id: id,
@@ -2629,7 +3184,14 @@ function management(): Acct {
     'Kitsune Shoji K.K.',
     {
       Organization: ORGANIZATION,
-      Roots: [{ Id: ROOT_ID, Arn: rootT.Arn, Name: 'Root', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }] }],
+      Roots: [
+        {
+          Id: ROOT_ID,
+          Arn: rootT.Arn,
+          Name: 'Root',
+          PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }],
+        },
+      ],
       Policies: [
         {
           Id: 'p-FullAWSAccess',
@@ -2638,11 +3200,25 @@ function management(): Acct {
           Description: 'Allows access to every operation',
           Type: 'SERVICE_CONTROL_POLICY',
           AwsManaged: true,
-          Targets: [rootT, ouProdT, ouSandboxT, acctT(MGMT, 'kitsune-management'), acctT(PROD, 'kitsune-production'), acctT(DEV, 'kitsune-development')],
+          Targets: [
+            rootT,
+            ouProdT,
+            ouSandboxT,
+            acctT(MGMT, 'kitsune-management'),
+            acctT(PROD, 'kitsune-production'),
+            acctT(DEV, 'kitsune-development'),
+          ],
         },
         scp('p-4k2x9d7m', 'DenyLeaveOrganization', 'Member accounts cannot leave the organisation', [rootT]),
-        scp('p-8s3q1v6z', 'ProtectSecurityBaseline', 'Deny stopping CloudTrail, Config, GuardDuty and Security Hub', [ouProdT]),
-        scp('p-2r7n5c0w', 'RestrictOsakaRegionServices', 'ap-northeast-3 is for DR only: deny services not used there', [acctT(PROD, 'kitsune-production')]),
+        scp('p-8s3q1v6z', 'ProtectSecurityBaseline', 'Deny stopping CloudTrail, Config, GuardDuty and Security Hub', [
+          ouProdT,
+        ]),
+        scp(
+          'p-2r7n5c0w',
+          'RestrictOsakaRegionServices',
+          'ap-northeast-3 is for DR only: deny services not used there',
+          [acctT(PROD, 'kitsune-production')],
+        ),
       ],
       DelegatedAdministrators: [],
       EnabledFeatures: ['RootCredentialsManagement'],
@@ -2652,8 +3228,28 @@ function management(): Acct {
 
   // Regions
   const configBucket = `kitsune-org-config-${MGMT}`;
-  buildRegion(a, TOKYO, { ebsDefault: true, config: 'recording', configBucket, analyzer: 'ORGANIZATION', securityHub: true, standards: ['fsbp', 'cis3'], guardDuty: 'ENABLED', macie: 'ENABLED', since });
-  buildRegion(a, VIRGINIA, { ebsDefault: true, config: 'recording', configBucket, analyzer: 'ACCOUNT', securityHub: true, standards: ['fsbp'], guardDuty: 'ENABLED', macie: null, since });
+  buildRegion(a, TOKYO, {
+    ebsDefault: true,
+    config: 'recording',
+    configBucket,
+    analyzer: 'ORGANIZATION',
+    securityHub: true,
+    standards: ['fsbp', 'cis3'],
+    guardDuty: 'ENABLED',
+    macie: 'ENABLED',
+    since,
+  });
+  buildRegion(a, VIRGINIA, {
+    ebsDefault: true,
+    config: 'recording',
+    configBucket,
+    analyzer: 'ACCOUNT',
+    securityHub: true,
+    standards: ['fsbp'],
+    guardDuty: 'ENABLED',
+    macie: null,
+    since,
+  });
 
   // S3
   const logs = `kitsune-org-s3-access-logs-${MGMT}`;
@@ -2719,7 +3315,9 @@ function management(): Acct {
       Principal: { Service: 'billingreports.amazonaws.com' },
       Action: ['s3:GetBucketAcl', 's3:GetBucketPolicy', 's3:PutObject'],
       Resource: [`arn:aws:s3:::kitsune-org-cur-reports-${MGMT}`, `arn:aws:s3:::kitsune-org-cur-reports-${MGMT}/*`],
-      Condition: { StringEquals: { 'aws:SourceAccount': MGMT, 'aws:SourceArn': `arn:aws:cur:us-east-1:${MGMT}:definition/*` } },
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': MGMT, 'aws:SourceArn': `arn:aws:cur:us-east-1:${MGMT}:definition/*` },
+      },
     }),
     sse: 'AES256',
     pab: true,
@@ -2736,7 +3334,10 @@ function management(): Acct {
         Effect: 'Allow',
         Principal: { Service: 'guardduty.amazonaws.com' },
         Action: ['s3:PutObject', 's3:GetBucketLocation'],
-        Resource: [`arn:aws:s3:::kitsune-org-security-exports-${MGMT}`, `arn:aws:s3:::kitsune-org-security-exports-${MGMT}/*`],
+        Resource: [
+          `arn:aws:s3:::kitsune-org-security-exports-${MGMT}`,
+          `arn:aws:s3:::kitsune-org-security-exports-${MGMT}/*`,
+        ],
         Condition: { StringEquals: { 'aws:SourceAccount': MGMT } },
       },
       denyInsecureTransport(`kitsune-org-security-exports-${MGMT}`),
@@ -2770,7 +3371,11 @@ function management(): Acct {
     cwRole: `arn:aws:iam::${MGMT}:role/service-role/kitsune-org-trail-cloudwatch-logs`,
     logging: true,
     started: t('2023-02-01 02:31:08'),
-    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] },
+    selectors: {
+      EventSelectors: [
+        { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
+      ],
+    },
     tags,
   });
   const alerts = snsTopic(a, TOKYO, {
@@ -2796,8 +3401,24 @@ function management(): Acct {
   defaultVpc(a, TOKYO, t('2019-04-01 09:12:33'));
   defaultVpc(a, VIRGINIA, t('2019-04-01 09:12:33'));
 
-  budget(a, { name: 'kitsune-org-monthly-total', amount: '8000.0', timeUnit: 'MONTHLY', actual: '6231.84', forecast: '7402.1', start: t('2023-04-01 00:00:00'), updated: t('2025-04-01 02:11:40') });
-  budget(a, { name: 'kitsune-org-annual', amount: '90000.0', timeUnit: 'ANNUALLY', actual: '78410.27', forecast: '88112.55', start: t('2026-01-01 00:00:00'), updated: t('2026-01-05 00:30:00') });
+  budget(a, {
+    name: 'kitsune-org-monthly-total',
+    amount: '8000.0',
+    timeUnit: 'MONTHLY',
+    actual: '6231.84',
+    forecast: '7402.1',
+    start: t('2023-04-01 00:00:00'),
+    updated: t('2025-04-01 02:11:40'),
+  });
+  budget(a, {
+    name: 'kitsune-org-annual',
+    amount: '90000.0',
+    timeUnit: 'ANNUALLY',
+    actual: '78410.27',
+    forecast: '88112.55',
+    start: t('2026-01-01 00:00:00'),
+    updated: t('2026-01-05 00:30:00'),
+  });
   return a;
 }
 
@@ -2816,8 +3437,22 @@ function production(): Acct {
   // KMS
   const trailName = 'kitsune-prod-trail';
   const trailArn = `arn:aws:cloudtrail:${TOKYO}:${PROD}:trail/${trailName}`;
-  const appKey = kmsKey(a, TOKYO, { aliases: ['alias/kitsune-ec-app-data'], manager: 'CUSTOMER', description: 'kitsune-ec application data', created: t('2022-04-05 01:22:10'), rotation: true, tags: svc });
-  const rdsKey = kmsKey(a, TOKYO, { aliases: ['alias/kitsune-ec-rds'], manager: 'CUSTOMER', description: 'kitsune-ec Aurora storage', created: t('2022-04-05 01:25:44'), rotation: true, tags: svc });
+  const appKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/kitsune-ec-app-data'],
+    manager: 'CUSTOMER',
+    description: 'kitsune-ec application data',
+    created: t('2022-04-05 01:22:10'),
+    rotation: true,
+    tags: svc,
+  });
+  const rdsKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/kitsune-ec-rds'],
+    manager: 'CUSTOMER',
+    description: 'kitsune-ec Aurora storage',
+    created: t('2022-04-05 01:25:44'),
+    rotation: true,
+    tags: svc,
+  });
   const trailKey = kmsKey(a, TOKYO, {
     aliases: ['alias/kitsune-prod-cloudtrail'],
     manager: 'CUSTOMER',
@@ -2828,21 +3463,43 @@ function production(): Acct {
       Version: V,
       Id: 'key-cloudtrail-prod',
       Statement: [
-        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${PROD}:root` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'Enable IAM User Permissions',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${PROD}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
         {
           Sid: 'Allow CloudTrail to encrypt logs',
           Effect: 'Allow',
           Principal: { Service: 'cloudtrail.amazonaws.com' },
           Action: 'kms:GenerateDataKey*',
           Resource: '*',
-          Condition: { StringEquals: { 'aws:SourceArn': trailArn }, StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${PROD}:trail/*` } },
+          Condition: {
+            StringEquals: { 'aws:SourceArn': trailArn },
+            StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${PROD}:trail/*` },
+          },
         },
-        { Sid: 'Allow CloudTrail to describe key', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*' },
+        {
+          Sid: 'Allow CloudTrail to describe key',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudtrail.amazonaws.com' },
+          Action: 'kms:DescribeKey',
+          Resource: '*',
+        },
       ],
     },
     tags: svc,
   });
-  const backupKey = kmsKey(a, TOKYO, { aliases: ['alias/kitsune-ec-backups'], manager: 'CUSTOMER', description: 'Database dump encryption (created by the DBA team)', created: t('2023-07-12 08:01:30'), rotation: false, tags: svc });
+  const backupKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/kitsune-ec-backups'],
+    manager: 'CUSTOMER',
+    description: 'Database dump encryption (created by the DBA team)',
+    created: t('2023-07-12 08:01:30'),
+    rotation: false,
+    tags: svc,
+  });
   kmsKey(a, TOKYO, {
     aliases: ['alias/kitsune-ec-jwt-signing'],
     manager: 'CUSTOMER',
@@ -2852,13 +3509,50 @@ function production(): Acct {
     usage: 'SIGN_VERIFY',
     tags: svc,
   });
-  const ebsKey = kmsKey(a, TOKYO, { aliases: ['alias/aws/ebs'], manager: 'AWS', description: 'Default key that protects my EBS volumes when no other key is defined', created: t('2022-04-02 00:10:00') });
-  kmsKey(a, TOKYO, { aliases: ['alias/aws/rds'], manager: 'AWS', description: 'Default key that protects my RDS database volumes when no other key is defined', created: t('2018-05-10 02:00:00') });
-  const efsKey = kmsKey(a, TOKYO, { aliases: ['alias/aws/elasticfilesystem'], manager: 'AWS', description: 'Default key that protects my EFS filesystems when no other key is defined', created: t('2023-09-01 03:00:00') });
-  kmsKey(a, TOKYO, { aliases: ['alias/aws/s3'], manager: 'AWS', description: 'Default key that protects my S3 objects when no other key is defined', created: t('2022-04-02 00:12:00') });
-  kmsKey(a, TOKYO, { aliases: ['alias/aws/sns'], manager: 'AWS', description: 'Default key that protects my SNS data when no other key is defined', created: t('2022-04-06 00:00:00') });
-  const drKey = kmsKey(a, OSAKA, { aliases: ['alias/kitsune-ec-dr'], manager: 'CUSTOMER', description: 'kitsune-ec DR data (Osaka)', created: t('2024-05-09 02:00:00'), rotation: true, tags: svc });
-  const ebsKeyOsaka = kmsKey(a, OSAKA, { aliases: ['alias/aws/ebs'], manager: 'AWS', description: 'Default key that protects my EBS volumes when no other key is defined', created: t('2024-05-09 02:30:00') });
+  const ebsKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/ebs'],
+    manager: 'AWS',
+    description: 'Default key that protects my EBS volumes when no other key is defined',
+    created: t('2022-04-02 00:10:00'),
+  });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/rds'],
+    manager: 'AWS',
+    description: 'Default key that protects my RDS database volumes when no other key is defined',
+    created: t('2018-05-10 02:00:00'),
+  });
+  const efsKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/elasticfilesystem'],
+    manager: 'AWS',
+    description: 'Default key that protects my EFS filesystems when no other key is defined',
+    created: t('2023-09-01 03:00:00'),
+  });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/s3'],
+    manager: 'AWS',
+    description: 'Default key that protects my S3 objects when no other key is defined',
+    created: t('2022-04-02 00:12:00'),
+  });
+  kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/sns'],
+    manager: 'AWS',
+    description: 'Default key that protects my SNS data when no other key is defined',
+    created: t('2022-04-06 00:00:00'),
+  });
+  const drKey = kmsKey(a, OSAKA, {
+    aliases: ['alias/kitsune-ec-dr'],
+    manager: 'CUSTOMER',
+    description: 'kitsune-ec DR data (Osaka)',
+    created: t('2024-05-09 02:00:00'),
+    rotation: true,
+    tags: svc,
+  });
+  const ebsKeyOsaka = kmsKey(a, OSAKA, {
+    aliases: ['alias/aws/ebs'],
+    manager: 'AWS',
+    description: 'Default key that protects my EBS volumes when no other key is defined',
+    created: t('2024-05-09 02:30:00'),
+  });
 
   // IAM
   const saml = samlProvider(a, t('2023-01-25 04:40:00'));
@@ -2871,14 +3565,26 @@ function production(): Acct {
         name: 'deploy-bot',
         created: t('2022-04-10 01:00:00'),
         tags: { 用途: 'CodeDeploy 連携 (旧パイプライン)' },
-        keys: [{ active: true, created: t('2026-09-20 02:00:11'), lastUsed: { date: ago(1, 20), service: 's3', region: TOKYO } }],
+        keys: [
+          {
+            active: true,
+            created: t('2026-09-20 02:00:11'),
+            lastUsed: { date: ago(1, 20), service: 's3', region: TOKYO },
+          },
+        ],
         groups: ['Deployers'],
       },
       {
         name: 'app-s3-uploader',
         created: t('2022-06-01 06:00:00'),
         tags: { 用途: '外部倉庫システムからの画像アップロード' },
-        keys: [{ active: true, created: t('2025-06-02 06:12:45'), lastUsed: { date: ago(0, 90), service: 's3', region: TOKYO } }],
+        keys: [
+          {
+            active: true,
+            created: t('2025-06-02 06:12:45'),
+            lastUsed: { date: ago(0, 90), service: 's3', region: TOKYO },
+          },
+        ],
         attached: ['kitsune-ec-uploads-rw'],
       },
       {
@@ -2909,9 +3615,19 @@ function production(): Acct {
         name: 'k.ito',
         created: t('2022-08-22 01:00:00'),
         tags: { 担当部署: 'EC事業部 開発チーム', 備考: '2026-07 より育休中' },
-        console: { created: t('2022-08-22 01:00:00'), lastUsed: t('2026-07-01 09:41:00'), changed: t('2026-06-15 00:00:00') },
+        console: {
+          created: t('2022-08-22 01:00:00'),
+          lastUsed: t('2026-07-01 09:41:00'),
+          changed: t('2026-06-15 00:00:00'),
+        },
         mfa: { kind: 'virtual', enabled: t('2022-08-22 01:20:00') },
-        keys: [{ active: false, created: t('2025-01-10 02:00:00'), lastUsed: { date: t('2025-03-30 07:00:00'), service: 'logs', region: TOKYO } }],
+        keys: [
+          {
+            active: false,
+            created: t('2025-01-10 02:00:00'),
+            lastUsed: { date: t('2025-03-30 07:00:00'), service: 'logs', region: TOKYO },
+          },
+        ],
         groups: ['Developers-ReadOnly'],
       },
     ],
@@ -2931,7 +3647,10 @@ function production(): Acct {
       serviceLinkedRole('AWSServiceRoleForSecurityHub', since, { date: ago(0, 14), region: TOKYO }),
       serviceLinkedRole('AWSServiceRoleForAccessAnalyzer', since, { date: ago(0, 44), region: TOKYO }),
       serviceLinkedRole('AWSServiceRoleForAmazonMacie', since, { date: ago(2), region: TOKYO }),
-      serviceLinkedRole('AWSServiceRoleForElasticLoadBalancing', t('2022-04-12 02:00:00'), { date: ago(6), region: TOKYO }),
+      serviceLinkedRole('AWSServiceRoleForElasticLoadBalancing', t('2022-04-12 02:00:00'), {
+        date: ago(6),
+        region: TOKYO,
+      }),
       serviceLinkedRole('AWSServiceRoleForRDS', t('2018-05-10 01:59:00'), { date: ago(3), region: TOKYO }),
       ssoRole(a, 'AdministratorAccess', saml.name, ['AdministratorAccess'], t('2023-01-25 04:41:00'), ago(0, 700)),
       ssoRole(a, 'ReadOnlyAccess', saml.name, ['ReadOnlyAccess'], t('2023-01-25 04:41:10'), ago(0, 300)),
@@ -2969,7 +3688,15 @@ function production(): Acct {
         inline: [
           {
             PolicyName: 'flow-logs-to-cloudwatch',
-            PolicyDocument: doc(allow(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'])),
+            PolicyDocument: doc(
+              allow([
+                'logs:CreateLogGroup',
+                'logs:CreateLogStream',
+                'logs:PutLogEvents',
+                'logs:DescribeLogGroups',
+                'logs:DescribeLogStreams',
+              ]),
+            ),
           },
         ],
         lastUsed: { date: ago(0, 1), region: TOKYO },
@@ -2984,7 +3711,9 @@ function production(): Acct {
           Action: 'sts:AssumeRoleWithWebIdentity',
           Condition: {
             StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:kitsune-shoji/kitsune-ec:ref:refs/heads/main' },
+            StringLike: {
+              'token.actions.githubusercontent.com:sub': 'repo:kitsune-shoji/kitsune-ec:ref:refs/heads/main',
+            },
           },
         }),
         description: 'GitHub Actions deploys of kitsune-ec (main branch only)',
@@ -3013,8 +3742,13 @@ function production(): Acct {
         updated: t('2026-02-14 01:00:00'),
         version: 'v6',
         doc: doc(
-          allow(['s3:PutObject', 's3:GetObject', 's3:ListBucket'], s3rw('kitsune-ec-static-assets-prod'), { Sid: 'StaticAssets' }),
-          allow(['ssm:SendCommand', 'ssm:GetCommandInvocation'], '*', { Sid: 'RollingDeploy', Condition: { StringEquals: { 'aws:ResourceTag/Service': 'kitsune-ec' } } }),
+          allow(['s3:PutObject', 's3:GetObject', 's3:ListBucket'], s3rw('kitsune-ec-static-assets-prod'), {
+            Sid: 'StaticAssets',
+          }),
+          allow(['ssm:SendCommand', 'ssm:GetCommandInvocation'], '*', {
+            Sid: 'RollingDeploy',
+            Condition: { StringEquals: { 'aws:ResourceTag/Service': 'kitsune-ec' } },
+          }),
           allow(['ec2:DescribeInstances', 'elasticloadbalancing:Describe*'], '*', { Sid: 'Describe' }),
         ),
       },
@@ -3023,7 +3757,10 @@ function production(): Acct {
         created: t('2022-06-01 05:55:00'),
         updated: t('2022-06-01 05:55:00'),
         version: 'v1',
-        doc: doc(allow(['s3:PutObject', 's3:GetObject'], 'arn:aws:s3:::kitsune-ec-user-uploads-prod/incoming/*'), allow(['kms:GenerateDataKey', 'kms:Decrypt'], appKey)),
+        doc: doc(
+          allow(['s3:PutObject', 's3:GetObject'], 'arn:aws:s3:::kitsune-ec-user-uploads-prod/incoming/*'),
+          allow(['kms:GenerateDataKey', 'kms:Decrypt'], appKey),
+        ),
       },
       {
         name: 'kitsune-ec-web-app',
@@ -3051,7 +3788,15 @@ function production(): Acct {
         created: t('2023-02-01 00:00:00'),
         updated: t('2023-02-01 00:00:00'),
         version: 'v1',
-        doc: doc(allow(['athena:StartQueryExecution', 'athena:GetQueryResults', 'athena:GetQueryExecution', 'glue:GetTable', 'glue:GetDatabase'])),
+        doc: doc(
+          allow([
+            'athena:StartQueryExecution',
+            'athena:GetQueryResults',
+            'athena:GetQueryExecution',
+            'glue:GetTable',
+            'glue:GetDatabase',
+          ]),
+        ),
       },
     ],
     serverCertificates: [
@@ -3076,7 +3821,12 @@ function production(): Acct {
     a,
     iam,
     iamSpec,
-    { created: t('2021-03-15 04:58:00'), passwordLastUsed: t('2025-11-04 02:13:51'), mfa: 'virtual', mfaEnabled: t('2021-03-15 05:20:00') },
+    {
+      created: t('2021-03-15 04:58:00'),
+      passwordLastUsed: t('2025-11-04 02:13:51'),
+      mfa: 'virtual',
+      mfaEnabled: t('2021-03-15 05:20:00'),
+    },
     {
       contacts: {
         SECURITY: contact('SECURITY', 'Security Promotion Office', 'CSIRT', 'security@kitsune-shoji.co.jp'),
@@ -3085,7 +3835,12 @@ function production(): Acct {
       },
       saml: [saml.entry],
       oidc: [{ Arn: github }],
-      publicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      publicAccessBlock: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
       tags: { Environment: 'production', 環境: '本番' },
     },
   );
@@ -3104,7 +3859,17 @@ function production(): Acct {
     macie: 'ENABLED',
     since,
   });
-  buildRegion(a, VIRGINIA, { ebsDefault: true, config: 'recording', configBucket, analyzer: 'ACCOUNT', securityHub: true, standards: ['fsbp'], guardDuty: 'ENABLED', macie: 'PAUSED', since });
+  buildRegion(a, VIRGINIA, {
+    ebsDefault: true,
+    config: 'recording',
+    configBucket,
+    analyzer: 'ACCOUNT',
+    securityHub: true,
+    standards: ['fsbp'],
+    guardDuty: 'ENABLED',
+    macie: 'PAUSED',
+    since,
+  });
   const macieDenied = `${ACCESS_DENIED_BY(PROD)} macie2:GetMacieSession with an explicit deny in a service control policy`;
   buildRegion(a, OSAKA, {
     ebsDefault: true,
@@ -3117,7 +3882,14 @@ function production(): Acct {
     macie: { gap: `AccessDeniedException: ${macieDenied}` },
     since: t('2024-05-09 01:00:00'),
   });
-  a.errors.push({ account: PROD, region: OSAKA, service: 'macie2', operation: 'GetMacieSession', code: 'AccessDeniedException', message: macieDenied });
+  a.errors.push({
+    account: PROD,
+    region: OSAKA,
+    service: 'macie2',
+    operation: 'GetMacieSession',
+    code: 'AccessDeniedException',
+    message: macieDenied,
+  });
 
   // S3
   const logs = `kitsune-prod-s3-access-logs-${PROD}`;
@@ -3266,7 +4038,14 @@ function production(): Acct {
     cidr: '10.10.0.0/16',
     created: t('2022-04-02 01:00:00'),
     tags: svc,
-    flowLogs: [{ dest: 'cloud-watch-logs', target: 'kitsune-prod-vpc-flow-logs', traffic: 'ALL', role: `arn:aws:iam::${PROD}:role/kitsune-vpc-flow-logs` }],
+    flowLogs: [
+      {
+        dest: 'cloud-watch-logs',
+        target: 'kitsune-prod-vpc-flow-logs',
+        traffic: 'ALL',
+        role: `arn:aws:iam::${PROD}:role/kitsune-vpc-flow-logs`,
+      },
+    ],
     subnets: [
       { key: 'public-a', az: 'a', cidr: '10.10.0.0/24', public: true, name: 'kitsune-ec-prod-public-a' },
       { key: 'public-c', az: 'c', cidr: '10.10.1.0/24', public: true, name: 'kitsune-ec-prod-public-c' },
@@ -3279,10 +4058,36 @@ function production(): Acct {
     defaultSg: 'none',
   });
   routeTable(a, vpc, { name: 'kitsune-ec-prod-main', main: true, subnets: [], routes: [], tags: svc });
-  routeTable(a, vpc, { name: 'kitsune-ec-prod-public', subnets: ['public-a', 'public-c'], routes: [{ dest: '0.0.0.0/0', igw: true }], tags: svc });
-  routeTable(a, vpc, { name: 'kitsune-ec-prod-app-a', subnets: ['app-a'], routes: [{ dest: '0.0.0.0/0', nat: natA }, { dest: '10.30.0.0/16', pcx }], tags: svc });
-  routeTable(a, vpc, { name: 'kitsune-ec-prod-app-c', subnets: ['app-c'], routes: [{ dest: '0.0.0.0/0', nat: natC }, { dest: '10.30.0.0/16', pcx }], tags: svc });
-  routeTable(a, vpc, { name: 'kitsune-ec-prod-db', subnets: ['db-a', 'db-c'], routes: [{ dest: '10.30.20.0/24', pcx }], tags: svc });
+  routeTable(a, vpc, {
+    name: 'kitsune-ec-prod-public',
+    subnets: ['public-a', 'public-c'],
+    routes: [{ dest: '0.0.0.0/0', igw: true }],
+    tags: svc,
+  });
+  routeTable(a, vpc, {
+    name: 'kitsune-ec-prod-app-a',
+    subnets: ['app-a'],
+    routes: [
+      { dest: '0.0.0.0/0', nat: natA },
+      { dest: '10.30.0.0/16', pcx },
+    ],
+    tags: svc,
+  });
+  routeTable(a, vpc, {
+    name: 'kitsune-ec-prod-app-c',
+    subnets: ['app-c'],
+    routes: [
+      { dest: '0.0.0.0/0', nat: natC },
+      { dest: '10.30.0.0/16', pcx },
+    ],
+    tags: svc,
+  });
+  routeTable(a, vpc, {
+    name: 'kitsune-ec-prod-db',
+    subnets: ['db-a', 'db-c'],
+    routes: [{ dest: '10.30.20.0/24', pcx }],
+    tags: svc,
+  });
   const ephemeral = (n: number, cidr: string): NaclEntry[] => [
     { n, proto: '6', from: 1024, to: 3388, cidr },
     { n: n + 1, proto: '6', from: 3390, to: 65535, cidr },
@@ -3334,25 +4139,48 @@ function production(): Acct {
     tags: svc,
     nameTag: 'kitsune-ec-web-sg',
   });
-  const batchSg = securityGroup(a, vpc, { name: 'kitsune-ec-batch-sg', description: 'Batch servers: no inbound', ingress: () => [], tags: svc, nameTag: 'kitsune-ec-batch-sg' });
+  const batchSg = securityGroup(a, vpc, {
+    name: 'kitsune-ec-batch-sg',
+    description: 'Batch servers: no inbound',
+    ingress: () => [],
+    tags: svc,
+    nameTag: 'kitsune-ec-batch-sg',
+  });
   const adminAlbSg = securityGroup(a, vpc, {
     name: 'kitsune-ec-admin-alb-sg',
     description: 'Back-office ALB: office network only',
-    ingress: () => [perm(PROD, 'tcp', [443, 443], { v4: [[office, 'Head office (Nihonbashi)'], ['10.0.0.0/8', 'Site-to-site VPN']] })],
+    ingress: () => [
+      perm(PROD, 'tcp', [443, 443], {
+        v4: [
+          [office, 'Head office (Nihonbashi)'],
+          ['10.0.0.0/8', 'Site-to-site VPN'],
+        ],
+      }),
+    ],
     tags: svc,
     nameTag: 'kitsune-ec-admin-alb-sg',
   });
   const dbSg = securityGroup(a, vpc, {
     name: 'kitsune-ec-db-sg',
     description: 'Aurora PostgreSQL',
-    ingress: () => [perm(PROD, 'tcp', [5432, 5432], { sg: [[webSg, 'web'], [batchSg, 'batch']] })],
+    ingress: () => [
+      perm(PROD, 'tcp', [5432, 5432], {
+        sg: [
+          [webSg, 'web'],
+          [batchSg, 'batch'],
+        ],
+      }),
+    ],
     tags: svc,
     nameTag: 'kitsune-ec-db-sg',
   });
   const legacySg = securityGroup(a, vpc, {
     name: 'kitsune-legacy-crm-sg',
     description: 'Legacy CRM MySQL and report server',
-    ingress: () => [perm(PROD, 'tcp', [3306, 3306], { sg: [[webSg, 'web']] }), perm(PROD, 'tcp', [22, 22], { v4: [['10.10.0.0/16', 'VPC internal']] })],
+    ingress: () => [
+      perm(PROD, 'tcp', [3306, 3306], { sg: [[webSg, 'web']] }),
+      perm(PROD, 'tcp', [22, 22], { v4: [['10.10.0.0/16', 'VPC internal']] }),
+    ],
     tags: { ...svc, Service: 'legacy-crm' },
     nameTag: 'kitsune-legacy-crm-sg',
   });
@@ -3379,7 +4207,12 @@ function production(): Acct {
     defaultSg: 'none',
   });
   routeTable(a, dr, { name: 'kitsune-ec-dr-main', main: true, subnets: [], routes: [] });
-  routeTable(a, dr, { name: 'kitsune-ec-dr-app', subnets: ['app-a', 'app-b', 'db-a'], routes: [{ dest: '10.10.0.0/16', pcx }], tags: svc });
+  routeTable(a, dr, {
+    name: 'kitsune-ec-dr-app',
+    subnets: ['app-a', 'app-b', 'db-a'],
+    routes: [{ dest: '10.10.0.0/16', pcx }],
+    tags: svc,
+  });
   networkAcl(a, dr, { isDefault: true, subnets: ['app-a', 'app-b', 'db-a'], entries: DEFAULT_NACL });
   const drWebSg = securityGroup(a, dr, {
     name: 'kitsune-ec-dr-web-sg',
@@ -3488,7 +4321,7 @@ function production(): Acct {
   // Databases and files
   const monitoring = iam.roleArns.get('rds-monitoring-role')!;
   const auroraInstances = ['kitsune-ec-aurora-1', 'kitsune-ec-aurora-2'];
-  auroraInstances.forEach((id, i) =>
+  for (const [i, id] of auroraInstances.entries()) {
     dbInstance(a, {
       id,
       cls: 'db.r7g.large',
@@ -3512,8 +4345,8 @@ function production(): Acct {
       monitoringRole: monitoring,
       iamAuth: true,
       tags: svc,
-    }),
-  );
+    });
+  }
   const clusterArn = `arn:aws:rds:${TOKYO}:${PROD}:cluster:kitsune-ec-aurora`;
   a.add(
     'aws.rds.db_cluster',
@@ -3541,7 +4374,12 @@ function production(): Acct {
       PreferredBackupWindow: '17:00-17:30',
       PreferredMaintenanceWindow: 'sun:18:00-sun:18:30',
       ReadReplicaIdentifiers: [],
-      DBClusterMembers: auroraInstances.map((id, i) => ({ DBInstanceIdentifier: id, IsClusterWriter: i === 0, DBClusterParameterGroupStatus: 'in-sync', PromotionTier: i === 0 ? 0 : 1 })),
+      DBClusterMembers: auroraInstances.map((id, i) => ({
+        DBInstanceIdentifier: id,
+        IsClusterWriter: i === 0,
+        DBClusterParameterGroupStatus: 'in-sync',
+        PromotionTier: i === 0 ? 0 : 1,
+      })),
       VpcSecurityGroups: [{ VpcSecurityGroupId: dbSg, Status: 'active' }],
       HostedZoneId: 'Z24O6O9L7SGTNB',
       StorageEncrypted: true,
@@ -3584,7 +4422,15 @@ function production(): Acct {
     deletionProtection: false,
     tags: { ...svc, Service: 'legacy-crm', 備考: '2027年3月廃止予定' },
   });
-  efs(a, TOKYO, { name: 'kitsune-ec-shared-content', created: t('2023-09-01 03:05:00'), encrypted: true, kms: efsKey, mounts: 2, bytes: 48_318_382_080, tags: svc });
+  efs(a, TOKYO, {
+    name: 'kitsune-ec-shared-content',
+    created: t('2023-09-01 03:05:00'),
+    encrypted: true,
+    kms: efsKey,
+    mounts: 2,
+    bytes: 48_318_382_080,
+    tags: svc,
+  });
 
   // Load balancers
   loadBalancer(a, vpc, {
@@ -3667,7 +4513,15 @@ function production(): Acct {
     topic: (f) => (f === 'ConsoleAuthenticationFailures' || f === 'SecurityGroupChanges' ? ops : security),
   });
 
-  budget(a, { name: 'kitsune-ec-monthly', amount: '4500.0', timeUnit: 'MONTHLY', actual: '3890.12', forecast: '4612.77', start: t('2022-05-01 00:00:00'), updated: t('2026-04-01 01:00:00') });
+  budget(a, {
+    name: 'kitsune-ec-monthly',
+    amount: '4500.0',
+    timeUnit: 'MONTHLY',
+    actual: '3890.12',
+    forecast: '4612.77',
+    start: t('2022-05-01 00:00:00'),
+    updated: t('2026-04-01 01:00:00'),
+  });
   return a;
 }
 
@@ -3683,7 +4537,14 @@ function development(): Acct {
   const dev = { Environment: 'development', 環境: '開発', CostCenter: 'CC-2900' };
 
   // KMS
-  const appKey = kmsKey(a, TOKYO, { aliases: ['alias/dev-app'], manager: 'CUSTOMER', description: 'dev application key', created: t('2023-05-18 02:00:00'), rotation: false, tags: dev });
+  const appKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/dev-app'],
+    manager: 'CUSTOMER',
+    description: 'dev application key',
+    created: t('2023-05-18 02:00:00'),
+    rotation: false,
+    tags: dev,
+  });
   kmsKey(a, TOKYO, {
     aliases: ['alias/legacy-app-vendor'],
     manager: 'CUSTOMER',
@@ -3696,7 +4557,13 @@ function development(): Acct {
       Version: V,
       Id: 'key-vendor-1',
       Statement: [
-        { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEV}:role/vendor-app-kms-admin` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'KeyAdministration',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${DEV}:role/vendor-app-kms-admin` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
         {
           Sid: 'AllowAuditRead',
           Effect: 'Allow',
@@ -3708,7 +4575,14 @@ function development(): Acct {
     },
     tags: { ...dev, Owner: 'vendor-poc' },
   });
-  const tfKey = kmsKey(a, TOKYO, { aliases: ['alias/dev-terraform-state'], manager: 'CUSTOMER', description: 'Terraform state bucket', created: t('2024-01-22 03:00:00'), rotation: true, tags: dev });
+  const tfKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/dev-terraform-state'],
+    manager: 'CUSTOMER',
+    description: 'Terraform state bucket',
+    created: t('2024-01-22 03:00:00'),
+    rotation: true,
+    tags: dev,
+  });
   kmsKey(a, TOKYO, {
     aliases: ['alias/old-poc'],
     manager: 'CUSTOMER',
@@ -3719,8 +4593,18 @@ function development(): Acct {
     deletionDate: t('2026-12-04 00:00:00'),
     tags: dev,
   });
-  const ebsKey = kmsKey(a, TOKYO, { aliases: ['alias/aws/ebs'], manager: 'AWS', description: 'Default key that protects my EBS volumes when no other key is defined', created: t('2024-06-10 01:00:00') });
-  const rdsKey = kmsKey(a, TOKYO, { aliases: ['alias/aws/rds'], manager: 'AWS', description: 'Default key that protects my RDS database volumes when no other key is defined', created: t('2024-09-03 05:40:00') });
+  const ebsKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/ebs'],
+    manager: 'AWS',
+    description: 'Default key that protects my EBS volumes when no other key is defined',
+    created: t('2024-06-10 01:00:00'),
+  });
+  const rdsKey = kmsKey(a, TOKYO, {
+    aliases: ['alias/aws/rds'],
+    manager: 'AWS',
+    description: 'Default key that protects my RDS database volumes when no other key is defined',
+    created: t('2024-09-03 05:40:00'),
+  });
 
   // IAM
   const saml = samlProvider(a, t('2023-01-25 05:00:00'));
@@ -3731,7 +4615,13 @@ function development(): Acct {
         created: t('2022-06-20 01:00:00'),
         tags: { 担当部署: '新規事業開発部' },
         console: { created: t('2022-06-20 01:00:00'), lastUsed: ago(1, 50), changed: t('2022-06-20 01:30:00') },
-        keys: [{ active: true, created: t('2024-03-05 01:12:44'), lastUsed: { date: ago(0, 600), service: 'ec2', region: TOKYO } }],
+        keys: [
+          {
+            active: true,
+            created: t('2024-03-05 01:12:44'),
+            lastUsed: { date: ago(0, 600), service: 'ec2', region: TOKYO },
+          },
+        ],
         groups: ['Developers'],
       },
       {
@@ -3740,7 +4630,13 @@ function development(): Acct {
         tags: { 担当部署: '新規事業開発部' },
         console: { created: t('2023-04-03 01:00:00'), lastUsed: ago(2, 30), changed: t('2026-06-01 00:00:00') },
         mfa: { kind: 'virtual', enabled: t('2023-04-03 01:10:00') },
-        keys: [{ active: true, created: t('2026-10-01 02:00:00'), lastUsed: { date: ago(0, 240), service: 'lambda', region: TOKYO } }],
+        keys: [
+          {
+            active: true,
+            created: t('2026-10-01 02:00:00'),
+            lastUsed: { date: ago(0, 240), service: 'lambda', region: TOKYO },
+          },
+        ],
         groups: ['Developers'],
       },
       {
@@ -3762,8 +4658,16 @@ function development(): Acct {
         created: t('2023-02-14 03:00:00'),
         tags: { 用途: '旧 Jenkins からのデプロイ' },
         keys: [
-          { active: true, created: t('2023-02-14 03:05:00'), lastUsed: { date: t('2026-04-03 11:20:00'), service: 'cloudformation', region: TOKYO } },
-          { active: true, created: t('2025-12-01 05:00:00'), lastUsed: { date: ago(1, 10), service: 's3', region: TOKYO } },
+          {
+            active: true,
+            created: t('2023-02-14 03:05:00'),
+            lastUsed: { date: t('2026-04-03 11:20:00'), service: 'cloudformation', region: TOKYO },
+          },
+          {
+            active: true,
+            created: t('2025-12-01 05:00:00'),
+            lastUsed: { date: ago(1, 10), service: 's3', region: TOKYO },
+          },
         ],
         attached: ['AdministratorAccess'],
       },
@@ -3801,8 +4705,18 @@ function development(): Acct {
         name: 'old-contractor',
         created: t('2023-10-02 00:00:00'),
         tags: { 所属: '外部委託 (2025-09 契約終了)' },
-        console: { created: t('2023-10-02 00:00:00'), lastUsed: t('2025-09-30 08:12:00'), changed: t('2023-10-02 00:00:00') },
-        keys: [{ active: false, created: t('2023-10-02 00:10:00'), lastUsed: { date: t('2025-09-29 02:00:00'), service: 'ecr', region: TOKYO } }],
+        console: {
+          created: t('2023-10-02 00:00:00'),
+          lastUsed: t('2025-09-30 08:12:00'),
+          changed: t('2023-10-02 00:00:00'),
+        },
+        keys: [
+          {
+            active: false,
+            created: t('2023-10-02 00:10:00'),
+            lastUsed: { date: t('2025-09-29 02:00:00'), service: 'ecr', region: TOKYO },
+          },
+        ],
         groups: ['Developers'],
       },
     ],
@@ -3816,9 +4730,18 @@ function development(): Acct {
       serviceLinkedRole('AWSServiceRoleForSupport', t('2022-06-13 08:00:10')),
       serviceLinkedRole('AWSServiceRoleForTrustedAdvisor', t('2022-06-13 08:00:11')),
       serviceLinkedRole('AWSServiceRoleForSSO', t('2023-01-25 04:59:00'), { date: ago(1), region: TOKYO }),
-      serviceLinkedRole('AWSServiceRoleForConfig', t('2024-02-01 00:00:00'), { date: t('2025-08-21 09:14:02'), region: TOKYO }),
-      serviceLinkedRole('AWSServiceRoleForAmazonGuardDuty', t('2023-01-10 00:00:00'), { date: ago(0, 33), region: TOKYO }),
-      serviceLinkedRole('AWSServiceRoleForElasticLoadBalancing', t('2025-03-11 02:00:00'), { date: ago(20), region: TOKYO }),
+      serviceLinkedRole('AWSServiceRoleForConfig', t('2024-02-01 00:00:00'), {
+        date: t('2025-08-21 09:14:02'),
+        region: TOKYO,
+      }),
+      serviceLinkedRole('AWSServiceRoleForAmazonGuardDuty', t('2023-01-10 00:00:00'), {
+        date: ago(0, 33),
+        region: TOKYO,
+      }),
+      serviceLinkedRole('AWSServiceRoleForElasticLoadBalancing', t('2025-03-11 02:00:00'), {
+        date: ago(20),
+        region: TOKYO,
+      }),
       serviceLinkedRole('AWSServiceRoleForRDS', t('2024-09-03 05:40:00'), { date: ago(7), region: TOKYO }),
       ssoRole(a, 'AdministratorAccess', saml.name, ['AdministratorAccess'], t('2023-01-25 05:01:00'), ago(6)),
       ssoRole(a, 'PowerUserAccess', saml.name, ['PowerUserAccess'], t('2023-01-25 05:01:10'), ago(0, 90)),
@@ -3869,7 +4792,12 @@ function development(): Acct {
         created: t('2022-06-20 00:46:00'),
         updated: t('2022-06-20 00:46:00'),
         version: 'v1',
-        doc: doc(allow('s3:*', ['arn:aws:s3:::kitsune-dev-sandbox-456789012345', 'arn:aws:s3:::kitsune-dev-sandbox-456789012345/*'])),
+        doc: doc(
+          allow('s3:*', [
+            'arn:aws:s3:::kitsune-dev-sandbox-456789012345',
+            'arn:aws:s3:::kitsune-dev-sandbox-456789012345/*',
+          ]),
+        ),
       },
     ],
     serverCertificates: [],
@@ -3893,7 +4821,11 @@ function development(): Acct {
       created: t('2022-06-13 07:58:00'),
       passwordLastUsed: t('2026-11-18 23:41:09'),
       mfa: null,
-      accessKey: { active: true, created: t('2022-06-13 08:02:55'), lastUsed: { date: t('2026-11-15 04:10:37'), service: 'ec2', region: TOKYO } },
+      accessKey: {
+        active: true,
+        created: t('2022-06-13 08:02:55'),
+        lastUsed: { date: t('2026-11-15 04:10:37'), service: 'ec2', region: TOKYO },
+      },
     },
     {
       contacts: {
@@ -3920,18 +4852,41 @@ function development(): Acct {
     macie: null,
     since: t('2024-02-01 00:00:00'),
   });
-  buildRegion(a, VIRGINIA, { ebsDefault: false, config: 'none', analyzer: null, securityHub: false, guardDuty: 'DISABLED', macie: null, since: t('2023-01-10 00:00:00') });
+  buildRegion(a, VIRGINIA, {
+    ebsDefault: false,
+    config: 'none',
+    analyzer: null,
+    securityHub: false,
+    guardDuty: 'DISABLED',
+    macie: null,
+    since: t('2023-01-10 00:00:00'),
+  });
 
   // S3
   const trailBucket = `kitsune-dev-cloudtrail-${DEV}`;
   const devTrailArn = `arn:aws:cloudtrail:${TOKYO}:${DEV}:trail/dev-trail`;
   const testTrailArn = `arn:aws:cloudtrail:${VIRGINIA}:${DEV}:trail/sandbox-test-trail`;
-  bucket(a, { name: `kitsune-dev-sandbox-${DEV}`, region: TOKYO, created: t('2022-06-20 02:00:00'), policy: null, sse: 'AES256', pab: null, versioning: null, tags: dev });
+  bucket(a, {
+    name: `kitsune-dev-sandbox-${DEV}`,
+    region: TOKYO,
+    created: t('2022-06-20 02:00:00'),
+    policy: null,
+    sse: 'AES256',
+    pab: null,
+    versioning: null,
+    tags: dev,
+  });
   bucket(a, {
     name: 'kitsune-dev-public-share',
     region: TOKYO,
     created: t('2024-02-15 04:00:00'),
-    policy: doc({ Sid: 'PublicReadForPartnerDemo', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::kitsune-dev-public-share/*' }),
+    policy: doc({
+      Sid: 'PublicReadForPartnerDemo',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::kitsune-dev-public-share/*',
+    }),
     sse: 'AES256',
     pab: false,
     versioning: null,
@@ -3990,9 +4945,35 @@ function development(): Acct {
     versioning: 'Enabled',
     tags: dev,
   });
-  bucket(a, { name: `kitsune-dev-athena-results-${VIRGINIA}`, region: VIRGINIA, created: t('2024-05-01 00:00:00'), policy: null, sse: 'AES256', pab: true, versioning: null, tags: dev });
-  bucket(a, { name: `kitsune-dev-lambda-packages-${VIRGINIA}`, region: VIRGINIA, created: t('2025-05-20 05:50:00'), policy: null, sse: 'AES256', pab: true, versioning: 'Enabled', tags: dev });
-  bucket(a, { name: `cf-templates-${a.lower(12)}-${TOKYO}`, region: TOKYO, created: t('2022-06-21 01:33:00'), policy: null, sse: 'AES256', pab: null, versioning: null });
+  bucket(a, {
+    name: `kitsune-dev-athena-results-${VIRGINIA}`,
+    region: VIRGINIA,
+    created: t('2024-05-01 00:00:00'),
+    policy: null,
+    sse: 'AES256',
+    pab: true,
+    versioning: null,
+    tags: dev,
+  });
+  bucket(a, {
+    name: `kitsune-dev-lambda-packages-${VIRGINIA}`,
+    region: VIRGINIA,
+    created: t('2025-05-20 05:50:00'),
+    policy: null,
+    sse: 'AES256',
+    pab: true,
+    versioning: 'Enabled',
+    tags: dev,
+  });
+  bucket(a, {
+    name: `cf-templates-${a.lower(12)}-${TOKYO}`,
+    region: TOKYO,
+    created: t('2022-06-21 01:33:00'),
+    policy: null,
+    sse: 'AES256',
+    pab: null,
+    versioning: null,
+  });
 
   // Networking
   const pcx = a.ec2Id('pcx');
@@ -4009,11 +4990,27 @@ function development(): Acct {
       { key: 'private-c', az: 'c', cidr: '10.20.11.0/24', public: false, name: 'dev-private-c' },
     ],
     igw: true,
-    defaultSg: (id) => [perm(DEV, '-1', null, { sg: [id] }), perm(DEV, 'tcp', [22, 22], { v4: [['0.0.0.0/0', 'tmp']] })],
+    defaultSg: (id) => [
+      perm(DEV, '-1', null, { sg: [id] }),
+      perm(DEV, 'tcp', [22, 22], { v4: [['0.0.0.0/0', 'tmp']] }),
+    ],
   });
   routeTable(a, vpc, { main: true, subnets: [], routes: [] });
-  routeTable(a, vpc, { name: 'dev-public', subnets: ['public-a', 'public-c'], routes: [{ dest: '0.0.0.0/0', igw: true }, { dest6: '::/0', igw: true }], tags: dev });
-  routeTable(a, vpc, { name: 'dev-private', subnets: ['private-a', 'private-c'], routes: [{ dest: '0.0.0.0/0', pcx }], tags: { ...dev, 備考: '一時的に tools VPC のプロキシ経由で外部へ' } });
+  routeTable(a, vpc, {
+    name: 'dev-public',
+    subnets: ['public-a', 'public-c'],
+    routes: [
+      { dest: '0.0.0.0/0', igw: true },
+      { dest6: '::/0', igw: true },
+    ],
+    tags: dev,
+  });
+  routeTable(a, vpc, {
+    name: 'dev-private',
+    subnets: ['private-a', 'private-c'],
+    routes: [{ dest: '0.0.0.0/0', pcx }],
+    tags: { ...dev, 備考: '一時的に tools VPC のプロキシ経由で外部へ' },
+  });
   networkAcl(a, vpc, { isDefault: true, subnets: ['private-a', 'private-c'], entries: DEFAULT_NACL_V6 });
   networkAcl(a, vpc, {
     name: 'dev-public-nacl',
@@ -4033,7 +5030,12 @@ function development(): Acct {
   const sshOpen = securityGroup(a, vpc, {
     name: 'dev-ssh-open',
     description: 'SSH from anywhere (temporary, PoC)',
-    ingress: () => [perm(DEV, 'tcp', [22, 22], { v4: [['0.0.0.0/0', 'temporary - remove after PoC']], v6: [['::/0', 'temporary - remove after PoC']] })],
+    ingress: () => [
+      perm(DEV, 'tcp', [22, 22], {
+        v4: [['0.0.0.0/0', 'temporary - remove after PoC']],
+        v6: [['::/0', 'temporary - remove after PoC']],
+      }),
+    ],
     tags: dev,
     nameTag: 'dev-ssh-open',
   });
@@ -4066,7 +5068,10 @@ function development(): Acct {
   const albSg = securityGroup(a, vpc, {
     name: 'dev-api-alb-sg',
     description: 'dev API ALB',
-    ingress: () => [perm(DEV, 'tcp', [80, 80], { v4: ['0.0.0.0/0'] }), perm(DEV, 'tcp', [443, 443], { v4: ['0.0.0.0/0'] })],
+    ingress: () => [
+      perm(DEV, 'tcp', [80, 80], { v4: ['0.0.0.0/0'] }),
+      perm(DEV, 'tcp', [443, 443], { v4: ['0.0.0.0/0'] }),
+    ],
     tags: dev,
     nameTag: 'dev-api-alb-sg',
   });
@@ -4101,7 +5106,16 @@ function development(): Acct {
     igw: true,
     defaultSg: 'none',
   });
-  routeTable(a, tools, { name: 'dev-tools-main', main: true, subnets: [], routes: [{ dest: '0.0.0.0/0', igw: true }, { dest: '10.20.0.0/16', pcx }], tags: dev });
+  routeTable(a, tools, {
+    name: 'dev-tools-main',
+    main: true,
+    subnets: [],
+    routes: [
+      { dest: '0.0.0.0/0', igw: true },
+      { dest: '10.20.0.0/16', pcx },
+    ],
+    tags: dev,
+  });
   networkAcl(a, tools, { isDefault: true, subnets: ['tools-a'], entries: DEFAULT_NACL });
   securityGroup(a, tools, {
     name: 'dev-proxy-sg',
@@ -4131,7 +5145,10 @@ function development(): Acct {
     vpc,
     subnet: 'public-a',
     hostIndex: 10,
-    sgs: [[apiSg, 'dev-api-sg'], [sshOpen, 'dev-ssh-open']],
+    sgs: [
+      [apiSg, 'dev-api-sg'],
+      [sshOpen, 'dev-ssh-open'],
+    ],
     profile: sandbox,
     imds: 'optional',
     publicIp: '54.199.31.207',
@@ -4167,7 +5184,10 @@ function development(): Acct {
     vpc,
     subnet: 'public-a',
     hostIndex: 30,
-    sgs: [[rdpOpen, 'dev-rdp-open'], [smb, 'dev-fileshare-smb']],
+    sgs: [
+      [rdpOpen, 'dev-rdp-open'],
+      [smb, 'dev-fileshare-smb'],
+    ],
     imds: 'optional',
     publicIp: '3.112.45.199',
     state: 'running',
@@ -4279,7 +5299,14 @@ function development(): Acct {
     deletionProtection: false,
     tags: dev,
   });
-  efs(a, TOKYO, { name: 'dev-shared-home', created: t('2022-09-01 02:00:00'), encrypted: false, mounts: 2, bytes: 6_442_450_944, tags: dev });
+  efs(a, TOKYO, {
+    name: 'dev-shared-home',
+    created: t('2022-09-01 02:00:00'),
+    encrypted: false,
+    mounts: 2,
+    bytes: 6_442_450_944,
+    tags: dev,
+  });
   loadBalancer(a, vpc, {
     name: 'dev-api-alb',
     scheme: 'internet-facing',
@@ -4301,7 +5328,16 @@ function development(): Acct {
     validation: false,
     logging: true,
     started: t('2022-06-20 03:10:00'),
-    selectors: { EventSelectors: [{ ReadWriteType: 'WriteOnly', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] },
+    selectors: {
+      EventSelectors: [
+        {
+          ReadWriteType: 'WriteOnly',
+          IncludeManagementEvents: true,
+          DataResources: [],
+          ExcludeManagementEventSources: [],
+        },
+      ],
+    },
     tags: dev,
   });
   trail(a, {
@@ -4313,7 +5349,11 @@ function development(): Acct {
     logging: false,
     started: t('2024-02-01 00:10:00'),
     stopped: t('2025-08-21 09:12:40'),
-    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] },
+    selectors: {
+      EventSelectors: [
+        { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
+      ],
+    },
     tags: dev,
   });
   snsTopic(a, TOKYO, {
@@ -4327,7 +5367,13 @@ function development(): Acct {
           Sid: 'AllowOwnerManage',
           Effect: 'Allow',
           Principal: { AWS: `arn:aws:iam::${DEV}:root` },
-          Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'],
+          Action: [
+            'SNS:GetTopicAttributes',
+            'SNS:SetTopicAttributes',
+            'SNS:Subscribe',
+            'SNS:ListSubscriptionsByTopic',
+            'SNS:Publish',
+          ],
           Resource: arn,
         },
         { Sid: 'AllowAnyPublisher', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'SNS:Publish', Resource: arn },

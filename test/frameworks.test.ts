@@ -75,13 +75,13 @@ function expectInputError(fn: () => unknown, file: RegExp, where: RegExp): Input
 }
 
 describe('shipped framework files', () => {
-  it('the three frameworks are shipped and listed', () => {
-    assert.deepEqual(shippedFiles, ['cis-aws-6.0.0.yaml', 'cis-aws-7.0.0.yaml', 'mamori-aws-baseline.yaml']);
+  it('CIS v6, CIS v7 and the mamori baseline are shipped and listed', () => {
     const listed = listFrameworks();
     assert.deepEqual(
       listed.map((f) => f.id),
-      ['cis-aws-6.0.0', 'cis-aws-7.0.0', 'mamori-aws-baseline'],
+      shipped.map((f) => f.id),
     );
+    for (const id of ['cis-aws-6.0.0', 'cis-aws-7.0.0', 'mamori-aws-baseline']) byId(id);
     for (const info of listed) {
       assert.ok(info.builtin);
       assert.equal(info.requirements, info.automated + info.manual, `${info.id}: each requirement is rules or manual`);
@@ -272,7 +272,7 @@ describe('loading framework files', () => {
 
   it('an unknown id is an InputError that lists the known ids', () => {
     const e = expectInputError(() => loadFramework('cis-aws-9.9.9'), /cis-aws-9\.9\.9/, /^$/);
-    assert.match(e.message, /known ids: cis-aws-6\.0\.0, cis-aws-7\.0\.0, mamori-aws-baseline/);
+    for (const fw of shipped) assert.ok(e.message.includes(fw.id), `${fw.id} is listed: ${e.message}`);
   });
 
   it('extra directories add custom frameworks; a path loads one file; an id defined twice is an error', () => {

@@ -1,5 +1,6 @@
 import type { Finding, FindingResource } from '../core/finding.js';
 import { findingId } from '../core/finding.js';
+import { InputError } from '../core/input-error.js';
 import type { AnyRule, CollectionError } from '../core/rule.js';
 import type { Text } from '../core/text.js';
 import type { Framework } from '../frameworks/model.js';
@@ -58,7 +59,8 @@ export function runScan(
     for (const req of framework.requirements) {
       for (const ref of req.rules ?? []) {
         const rule = byId.get(ruleRefId(ref));
-        if (!rule) throw new Error(`framework ${framework.id} requirement ${req.id}: unknown rule ${ruleRefId(ref)}`);
+        if (!rule)
+          throw new InputError(`framework ${framework.id}`, `requirement ${req.id}`, `unknown rule ${ruleRefId(ref)}`);
         selected.set(rule.id, rule);
         if (typeof ref !== 'string' && ref.params) params.set(rule.id, { ...params.get(rule.id), ...ref.params });
       }

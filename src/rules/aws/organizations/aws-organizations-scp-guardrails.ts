@@ -68,7 +68,7 @@ const org = {
 export default defineAwsRule({
   id: 'aws-organizations-scp-guardrails',
   resourceType: 'aws.organizations.organization',
-  category: 'identity',
+  category: 'account-separation',
   severity: 'medium',
   needs: ['Policies'],
   text: {
