@@ -1220,6 +1220,7 @@ const API_SUCCESS = 'SUCCESS' as 'Success';
 function buildRegion(a: Acct, region: string, s: RegionSpec): void {
   const acct = a.id;
   const recorderArn = `arn:aws:config:${region}:${acct}:configuration-recorder/default/${a.lower(16)}`;
+  const analyzerName = s.analyzer === 'ORGANIZATION' ? 'kitsune-org-analyzer' : `ConsoleAnalyzer-${a.uuid()}`;
   const props: RegionProps = {
     RegionName: region,
     OptInStatus: 'opt-in-not-required',
@@ -1279,11 +1280,11 @@ function buildRegion(a: Acct, region: string, s: RegionSpec): void {
     Analyzers: s.analyzer
       ? [
           {
-            arn: `arn:aws:access-analyzer:${region}:${acct}:analyzer/${s.analyzer === 'ORGANIZATION' ? 'kitsune-org-analyzer' : `ConsoleAnalyzer-${a.uuid()}`}`,
-            name: s.analyzer === 'ORGANIZATION' ? 'kitsune-org-analyzer' : `ConsoleAnalyzer-${a.uuid()}`,
+            arn: `arn:aws:access-analyzer:${region}:${acct}:analyzer/${analyzerName}`,
+            name: analyzerName,
             type: s.analyzer,
             createdAt: s.since,
-            lastResourceAnalyzed: `arn:aws:s3:::kitsune-${acct}-probe`,
+            lastResourceAnalyzed: `arn:aws:iam::${acct}:role/${SCANNER}`,
             lastResourceAnalyzedAt: ago(0, 40),
             tags: {},
             status: 'ACTIVE',
@@ -1326,19 +1327,18 @@ function buildRegion(a: Acct, region: string, s: RegionSpec): void {
             ServiceRole: `arn:aws:iam::${acct}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
             Status: s.guardDuty,
             UpdatedAt: ago(31, 200),
-            Features: [
-              'CLOUD_TRAIL',
-              'DNS_LOGS',
-              'FLOW_LOGS',
-              'S3_DATA_EVENTS',
-              'EBS_MALWARE_PROTECTION',
-              'RDS_LOGIN_EVENTS',
-              'RUNTIME_MONITORING',
-            ].map((Name, i) => ({
-              Name: Name as 'CLOUD_TRAIL',
-              Status: i < 4 || (i === 5 && s.guardDuty === 'ENABLED' && acct !== DEV) ? 'ENABLED' : 'DISABLED',
-              UpdatedAt: ago(31, 200),
-            })),
+            // Foundational sources on everywhere; RDS protection only where there are databases (not in the sandbox).
+            Features: (
+              [
+                ['CLOUD_TRAIL', true],
+                ['DNS_LOGS', true],
+                ['FLOW_LOGS', true],
+                ['S3_DATA_EVENTS', true],
+                ['EBS_MALWARE_PROTECTION', false],
+                ['RDS_LOGIN_EVENTS', acct !== DEV],
+                ['RUNTIME_MONITORING', false],
+              ] as const
+            ).map(([Name, on]) => ({ Name, Status: on ? 'ENABLED' : 'DISABLED', UpdatedAt: ago(31, 200) })),
             Tags: {},
           },
         ]
@@ -4651,6 +4651,7 @@ function development(): Acct {
         created: t('2024-07-01 00:00:00'),
         tags: { 用途: '2024年夏季インターン' },
         console: { created: t('2024-07-01 00:00:00'), reset: true },
+        keys: [{ active: true, created: t('2024-07-01 00:00:41') }],
         groups: ['Developers'],
       },
       {

@@ -81,12 +81,15 @@ describe('csv reporter', () => {
       for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, cell);
       const flat = rows.flat();
       assert.ok(flat.includes(HOSTILE_NAME));
-      assert.ok(flat.some((c) => c.startsWith("'-1+1 ")), 'a name starting with - is neutralised');
+      assert.ok(
+        flat.some((c) => c.startsWith("'-1+1 ")),
+        'a name starting with - is neutralised',
+      );
       assert.ok(flat.includes("'@admin-sg"));
       assert.ok(flat.some((c) => c.includes(`Owner=${HOSTILE_TAG}`)));
       const error = rows.find((r) => r[8]!.endsWith('key/2222'))!;
       assert.match(error[10]!, /AccessDenied/);
-      assert.equal(error[12], '', "an ERROR row carries no rule remediation");
+      assert.equal(error[12], '', 'an ERROR row carries no rule remediation');
       const fail = rows.find((r) => r[8]!.endsWith('key/1111'))!;
       assert.match(fail[12]!, /aws kms enable-key-rotation/);
     });

@@ -45,7 +45,8 @@ const bucketEncrypted = defineRule<Props>({
         ja: 'S3 コンソール → バケット → 対象のバケット → プロパティ → デフォルトの暗号化 → 編集。',
       },
       cli: 'aws s3api put-bucket-encryption --bucket <BUCKET> --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms"}}]}\'',
-      cloudformation: 'BucketEncryption:\n  ServerSideEncryptionConfiguration:\n    - ServerSideEncryptionByDefault:\n        SSEAlgorithm: aws:kms',
+      cloudformation:
+        'BucketEncryption:\n  ServerSideEncryptionConfiguration:\n    - ServerSideEncryptionByDefault:\n        SSEAlgorithm: aws:kms',
       terraform: 'resource "aws_s3_bucket_server_side_encryption_configuration" "x" { ... }',
       url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html',
     },
@@ -67,9 +68,18 @@ const sgNoOpenSsh = defineRule<Props>({
   severity: 'critical',
   needs: ['IpPermissions'],
   text: {
-    title: { en: 'Security groups do not allow SSH from anywhere', ja: 'セキュリティグループで SSH が全開放されていない' },
-    description: { en: 'Checks ingress rules for port 22 from 0.0.0.0/0.', ja: '0.0.0.0/0 からポート 22 への受信ルールがないことを確認する。' },
-    rationale: { en: 'SSH open to the internet is scanned within minutes.', ja: 'インターネットに公開された SSH は数分で探索される。' },
+    title: {
+      en: 'Security groups do not allow SSH from anywhere',
+      ja: 'セキュリティグループで SSH が全開放されていない',
+    },
+    description: {
+      en: 'Checks ingress rules for port 22 from 0.0.0.0/0.',
+      ja: '0.0.0.0/0 からポート 22 への受信ルールがないことを確認する。',
+    },
+    rationale: {
+      en: 'SSH open to the internet is scanned within minutes.',
+      ja: 'インターネットに公開された SSH は数分で探索される。',
+    },
     remediation: {
       text: { en: 'Remove the rule or limit its source.', ja: 'ルールを削除するか、送信元を限定する。' },
       cli: 'aws ec2 revoke-security-group-ingress --group-id <GROUP_ID> --protocol tcp --port 22 --cidr 0.0.0.0/0',
@@ -98,7 +108,9 @@ const userMfa = defineRule<Props>({
   },
   evaluate: ({ props }) => {
     if (props.MfaUnknown) return error('value not resolved: !Ref MfaParam');
-    return props.Mfa ? pass({ en: 'MFA device present', ja: 'MFA デバイスがある' }) : fail('Mfa', { en: 'No MFA', ja: 'MFA がない' });
+    return props.Mfa
+      ? pass({ en: 'MFA device present', ja: 'MFA デバイスがある' })
+      : fail('Mfa', { en: 'No MFA', ja: 'MFA がない' });
   },
   fixtures: noFixtures,
 });
@@ -117,7 +129,10 @@ export const FRAMEWORK: Framework = {
       title: { en: 'Accounts are separated by environment', ja: '環境ごとにアカウントを分割している' },
       section: '1',
       manual: {
-        guidance: { en: 'Confirm production has its own account.', ja: '本番環境が専用のアカウントにあることを確認する。' },
+        guidance: {
+          en: 'Confirm production has its own account.',
+          ja: '本番環境が専用のアカウントにあることを確認する。',
+        },
         category: 'account-separation',
       },
     },
@@ -160,8 +175,22 @@ export function inventory(): LoadedInventory {
       },
     ],
     resources: [
-      res({ uid: `arn:aws:iam::${ACCOUNT_A}:root`, account: ACCOUNT_A, region: 'global', type: 'aws.account', name: ACCOUNT_A, props: {} }),
-      res({ uid: `arn:aws:iam::${ACCOUNT_B}:root`, account: ACCOUNT_B, region: 'global', type: 'aws.account', name: ACCOUNT_B, props: {} }),
+      res({
+        uid: `arn:aws:iam::${ACCOUNT_A}:root`,
+        account: ACCOUNT_A,
+        region: 'global',
+        type: 'aws.account',
+        name: ACCOUNT_A,
+        props: {},
+      }),
+      res({
+        uid: `arn:aws:iam::${ACCOUNT_B}:root`,
+        account: ACCOUNT_B,
+        region: 'global',
+        type: 'aws.account',
+        name: ACCOUNT_B,
+        props: {},
+      }),
       res({
         uid: 'arn:aws:s3:::hostile-bucket',
         account: ACCOUNT_A,
@@ -178,7 +207,11 @@ export function inventory(): LoadedInventory {
         type: 'aws.s3.bucket',
         name: JAPANESE_NAME,
         tags: { 環境: '本番' },
-        props: { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] } },
+        props: {
+          ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
+          },
+        },
       }),
       res({
         uid: 'arn:aws:s3:::comma,"quote"-bucket',

@@ -37,14 +37,39 @@ describe('json reporter', () => {
     it(`${lang}: titles in the language, findings ordered FAIL first, resources intact`, () => {
       const doc = JSON.parse(REPORTERS.json!.render(result, lang)) as FindingsDocument;
       const sg = doc.findings.find((f) => f.ruleId === 'test-ec2-security-group-no-open-ssh' && f.status === 'FAIL')!;
-      assert.equal(sg.title, lang === 'ja' ? 'セキュリティグループで SSH が全開放されていない' : 'Security groups do not allow SSH from anywhere');
+      assert.equal(
+        sg.title,
+        lang === 'ja'
+          ? 'セキュリティグループで SSH が全開放されていない'
+          : 'Security groups do not allow SSH from anywhere',
+      );
       const manual = doc.findings.find((f) => f.status === 'MANUAL')!;
-      assert.equal(manual.title, lang === 'ja' ? '環境ごとにアカウントを分割している' : 'Accounts are separated by environment');
+      assert.equal(
+        manual.title,
+        lang === 'ja' ? '環境ごとにアカウントを分割している' : 'Accounts are separated by environment',
+      );
       assert.deepEqual(
         doc.findings.map((f) => f.status),
-        ['FAIL', 'FAIL', 'FAIL', 'FAIL', 'ERROR', 'ERROR', 'ERROR', 'EXCEPTED', 'MANUAL', 'MANUAL', 'PASS', 'PASS', 'PASS'],
+        [
+          'FAIL',
+          'FAIL',
+          'FAIL',
+          'FAIL',
+          'ERROR',
+          'ERROR',
+          'ERROR',
+          'EXCEPTED',
+          'MANUAL',
+          'MANUAL',
+          'PASS',
+          'PASS',
+          'PASS',
+        ],
       );
-      assert.equal(doc.findings.find((f) => f.resource.name === HOSTILE_NAME)?.resource.tags.Owner, '=HYPERLINK("http://x")');
+      assert.equal(
+        doc.findings.find((f) => f.resource.name === HOSTILE_NAME)?.resource.tags.Owner,
+        '=HYPERLINK("http://x")',
+      );
     });
   }
 

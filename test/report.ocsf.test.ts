@@ -14,8 +14,22 @@ interface Event {
   status_id: number;
   message: string;
   finding_info: { uid: string; title: string; types: string[]; desc?: string };
-  compliance: { status: string; status_id: number; status_detail?: string; control: string; standards: string[]; requirements?: string[] };
-  resources: Array<{ uid: string; type: string; name: string; region?: string; cloud_partition: string; owner: { account: { uid: string } } }>;
+  compliance: {
+    status: string;
+    status_id: number;
+    status_detail?: string;
+    control: string;
+    standards: string[];
+    requirements?: string[];
+  };
+  resources: Array<{
+    uid: string;
+    type: string;
+    name: string;
+    region?: string;
+    cloud_partition: string;
+    owner: { account: { uid: string } };
+  }>;
   cloud: { provider: string; account: { uid: string }; region?: string };
   remediation?: { desc: string; references?: string[] };
   metadata: { version: string; product: { name: string; vendor_name: string; version: string } };
@@ -54,7 +68,10 @@ describe('ocsf reporter', () => {
       }
       for (const e of by('ERROR')) {
         assert.deepEqual([e.compliance.status_id, e.compliance.status], [2, 'Warning']);
-        assert.match(e.compliance.status_detail ?? '', lang === 'ja' ? /チェックを実行できなかった: / : /could not run: /);
+        assert.match(
+          e.compliance.status_detail ?? '',
+          lang === 'ja' ? /チェックを実行できなかった: / : /could not run: /,
+        );
         assert.equal(e.remediation, undefined, "an ERROR's fix is its cause, not the rule's remediation");
       }
       const denied = by('ERROR').find((e) => e.resources[0]!.uid.endsWith('key/2222'))!;

@@ -37,13 +37,21 @@ describe('table reporter', () => {
       assert.ok(!out.includes('\u001b'), 'no escape sequences without colour (the hostile warning is neutralised)');
       assert.ok(out.includes(msg(lang, 'score')));
       assert.ok(out.includes('36.4 / 100'));
-      for (const word of lang === 'ja' ? ['違反 4', '判定不能 3', '準拠 3', '例外 1', '手動確認 2', '該当なし 1', '重大 1'] : ['FAIL 4', 'ERROR 3', 'PASS 3', 'EXCEPTED 1', 'MANUAL 2', 'N/A 1', 'Critical 1']) {
+      for (const word of lang === 'ja'
+        ? ['違反 4', '判定不能 3', '準拠 3', '例外 1', '手動確認 2', '該当なし 1', '重大 1']
+        : ['FAIL 4', 'ERROR 3', 'PASS 3', 'EXCEPTED 1', 'MANUAL 2', 'N/A 1', 'Critical 1']) {
         assert.ok(out.includes(word), `${word} in\n${out}`);
       }
       assert.match(out, /111122223333\s+17\.9\s+4\s+2/);
       assert.match(out, /222233334444\s+68\.8\s+0\s+1/);
       assert.ok(out.includes('test-ec2-security-group-no-open-ssh'));
-      assert.ok(out.includes(lang === 'ja' ? 'セキュリティグループで SSH が全開放されていない' : 'Security groups do not allow SSH from anywhere'));
+      assert.ok(
+        out.includes(
+          lang === 'ja'
+            ? 'セキュリティグループで SSH が全開放されていない'
+            : 'Security groups do not allow SSH from anywhere',
+        ),
+      );
       assert.ok(out.includes(msg(lang, 'collectionErrors')) && out.includes('ListBuckets'));
       assert.ok(out.includes(msg(lang, 'warnings')));
       assert.ok(out.includes('--format') && out.includes('--out'));
@@ -55,7 +63,10 @@ describe('table reporter', () => {
       for (const width of [100, 60]) {
         const out = REPORTERS.table!.render(result, lang, { color: true, width });
         for (const line of out.split('\n')) {
-          assert.ok(displayWidth(line.replace(ANSI, '')) <= width, `${displayWidth(line.replace(ANSI, ''))} > ${width}: ${line}`);
+          assert.ok(
+            displayWidth(line.replace(ANSI, '')) <= width,
+            `${displayWidth(line.replace(ANSI, ''))} > ${width}: ${line}`,
+          );
         }
       }
     });

@@ -29,7 +29,8 @@ export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 
 export const sortedFindings = (result: ScanResult): Finding[] => [...result.findings].sort(compareFindings);
 
-export const sortedRules = (result: ScanResult): AnyRule[] => [...result.rules.values()].sort((a, b) => cmp(a.id, b.id));
+export const sortedRules = (result: ScanResult): AnyRule[] =>
+  [...result.rules.values()].sort((a, b) => cmp(a.id, b.id));
 
 /** MANUAL findings carry `<framework id>:<requirement id>` as their rule id; this maps them back to the item. */
 export function manualItems(result: ScanResult): Map<string, ManualItem> {

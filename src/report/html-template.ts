@@ -15,9 +15,7 @@ type Part = Markup | string | number | boolean | null | undefined | readonly Par
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 export const esc = (s: string): string =>
-  s
-    .replace(CONTROL, '\uFFFD')
-    .replace(/[&<>"'`\u2028\u2029]/g, (c) => `&#${c.charCodeAt(0)};`);
+  s.replace(CONTROL, '\uFFFD').replace(/[&<>"'`\u2028\u2029]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function render(v: Part): string {
   if (v instanceof Markup) return v.value;

@@ -10,7 +10,16 @@ import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Tally } from '../engine/summary.js';
 import { formatNumber, msg, severityLabel, statusLabel } from '../i18n/index.js';
-import { cmp, compareFindings, evidenceText, exceptionLine, isIac, RuleText, STATUS_ORDER, sentences } from './common.js';
+import {
+  cmp,
+  compareFindings,
+  evidenceText,
+  exceptionLine,
+  isIac,
+  RuleText,
+  STATUS_ORDER,
+  sentences,
+} from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
 import { html, type Markup, trusted } from './html-template.js';
 import type { Reporter } from './reporter.js';
@@ -31,7 +40,8 @@ const ACTION_STATUSES: readonly Status[] = ['FAIL', 'ERROR', 'EXCEPTED', 'MANUAL
 const statusClass = (s: Status): string => (s === 'N/A' ? 'NA' : s);
 const pct = (part: number, whole: number): number => (whole === 0 ? 0 : (100 * part) / whole);
 /** 2026-11-01T09:30:00.000Z → 2026-11-01 09:30:00 UTC */
-const displayTime = (iso: string): string => iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/, '$1 $2 UTC');
+const displayTime = (iso: string): string =>
+  iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/, '$1 $2 UTC');
 const fix = (n: number): string => (Math.round(n * 100) / 100).toString();
 
 /** A horizontal stacked bar (viewBox 0..100) from [class, value] segments. */
@@ -144,7 +154,10 @@ function groupsOf(findings: readonly Finding[]): Group[] {
   const map = new Map<string, Group>();
   for (const f of findings) {
     let g = map.get(f.ruleId);
-    if (!g) map.set(f.ruleId, (g = { ruleId: f.ruleId, findings: [], worst: f.status, severity: f.severity, counts: {} }));
+    if (!g) {
+      g = { ruleId: f.ruleId, findings: [], worst: f.status, severity: f.severity, counts: {} };
+      map.set(f.ruleId, g);
+    }
     g.findings.push(f);
     g.counts[f.status] = (g.counts[f.status] ?? 0) + 1;
     if (STATUS_ORDER.indexOf(f.status) < STATUS_ORDER.indexOf(g.worst)) g.worst = f.status;
@@ -221,7 +234,8 @@ ${stackedBar(
   msg(lang, 'html.statusChart'),
 )}
 <div class="legend">${statusOrder.map(
-    (st) => html`<span><i class="bg-${statusClass(st)}"></i>${statusLabel(st, lang)} <b>${n(s.byStatus[st])}</b></span>`,
+    (st) =>
+      html`<span><i class="bg-${statusClass(st)}"></i>${statusLabel(st, lang)} <b>${n(s.byStatus[st])}</b></span>`,
   )}</div>
 <dl class="facts"><dt>${msg(lang, 'accounts')}</dt><dd>${n(result.accounts.length)}</dd>
 <dt>${msg(lang, 'resources')}</dt><dd>${n(result.resources)}</dd>
@@ -241,17 +255,22 @@ ${stackedBar(
 
   // By category (all nine, in the guideline's order) and by account (worst first).
   const scoreText = (score: number | null) => (score === null ? msg(lang, 'scoreNone') : score.toFixed(1));
-  const categoryCard = html`<div class="card"><h3>${msg(lang, 'html.categoryChart')}</h3><div class="rows"><span></span><span></span><span class="num head">${msg(lang, 'scoreShort')}</span>${CATEGORIES.map((c) => {
-    const t = s.byCategory[c];
-    const score = t.weightAll === 0 ? null : Math.round((1000 * t.weightPass) / t.weightAll) / 10;
-    return html`<span class="label">${CATEGORY_TEXT[c][lang]}</span>${tallyBar(t, lang)}<span class="num" title="${msg(lang, 'score')}"><strong>${scoreText(score)}</strong></span>`;
-  })}</div>
+  const categoryCard = html`<div class="card"><h3>${msg(lang, 'html.categoryChart')}</h3><div class="rows"><span></span><span></span><span class="num head">${msg(lang, 'scoreShort')}</span>${CATEGORIES.map(
+    (c) => {
+      const t = s.byCategory[c];
+      const score = t.weightAll === 0 ? null : Math.round((1000 * t.weightPass) / t.weightAll) / 10;
+      return html`<span class="label">${CATEGORY_TEXT[c][lang]}</span>${tallyBar(t, lang)}<span class="num" title="${msg(lang, 'score')}"><strong>${scoreText(score)}</strong></span>`;
+    },
+  )}</div>
 <div class="legend">${(['PASS', 'FAIL', 'ERROR'] as const).map(
     (st) => html`<span><i class="bg-${st}"></i>${statusLabel(st, lang)}</span>`,
   )}</div></div>`;
   const accounts = [...new Set([...result.accounts, ...Object.keys(s.byAccount)])]
     .map((a) => ({ account: a, t: s.byAccount[a] }))
-    .sort((a, b) => (a.t?.score ?? 101) - (b.t?.score ?? 101) || (b.t?.fail ?? 0) - (a.t?.fail ?? 0) || cmp(a.account, b.account));
+    .sort(
+      (a, b) =>
+        (a.t?.score ?? 101) - (b.t?.score ?? 101) || (b.t?.fail ?? 0) - (a.t?.fail ?? 0) || cmp(a.account, b.account),
+    );
   const accountCard = html`<div class="card"><h3>${msg(lang, 'html.accountChart')}</h3><div class="scroll"><table>
 <thead><tr><th>${msg(lang, 'account')}</th><th class="n">${msg(lang, 'scoreShort')}</th><th></th><th class="n">${statusLabel('FAIL', lang)}</th><th class="n">${statusLabel('ERROR', lang)}</th></tr></thead>
 <tbody>${accounts.map(
@@ -328,4 +347,3 @@ export const htmlReporter: Reporter = {
   mediaType: 'text/html; charset=utf-8',
   render: (result, lang) => renderHtml(result, lang),
 };
-

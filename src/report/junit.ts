@@ -7,7 +7,6 @@ import { cmp, evidenceText, exceptionLine, explanation, isIac, RuleText, remedia
 import type { Reporter } from './reporter.js';
 
 /** Characters XML 1.0 does not allow at all (controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to remove
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for XML element content and double-quoted attributes, dropping characters XML cannot carry. */
@@ -81,10 +80,10 @@ export function renderJunit(result: ScanResult, lang: Lang): string {
         case 'MANUAL': {
           count.skipped++;
           const why =
-            f.status === 'EXCEPTED' && f.exception
-              ? exceptionLine(f.exception, lang)
-              : (f.reason?.[lang] ?? '');
-          cases.push(`${open}>\n      <skipped message="${attr(`${statusLabel(f.status, lang)}: ${why}`)}"/>\n    </testcase>`);
+            f.status === 'EXCEPTED' && f.exception ? exceptionLine(f.exception, lang) : (f.reason?.[lang] ?? '');
+          cases.push(
+            `${open}>\n      <skipped message="${attr(`${statusLabel(f.status, lang)}: ${why}`)}"/>\n    </testcase>`,
+          );
           break;
         }
         default:

@@ -100,7 +100,11 @@ export function artifactUri(file: string, baseDir: string): string {
 }
 
 function locationOf(f: Finding, baseDir: string): Sarif.Location {
-  const logical: Sarif.LogicalLocation = { fullyQualifiedName: f.resource.uid, name: f.resource.name, kind: 'resource' };
+  const logical: Sarif.LogicalLocation = {
+    fullyQualifiedName: f.resource.uid,
+    name: f.resource.name,
+    kind: 'resource',
+  };
   const src = f.resource.source;
   if (isIac(f) && src.file) {
     const physical: Sarif.PhysicalLocation = { artifactLocation: { uri: artifactUri(src.file, baseDir) } };

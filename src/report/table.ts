@@ -66,7 +66,8 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
   const label = (s: string) => paint('bold', padEnd(s, labelWidth));
   const score = summary.score;
   const scoreStyle: Style = score === null ? 'gray' : score >= 80 ? 'green' : score >= 50 ? 'yellow' : 'red';
-  const scoreText = score === null ? `${msg(lang, 'scoreNone')} (${msg(lang, 'scoreNoneHint')})` : `${score.toFixed(1)} / 100`;
+  const scoreText =
+    score === null ? `${msg(lang, 'scoreNone')} (${msg(lang, 'scoreNoneHint')})` : `${score.toFixed(1)} / 100`;
   const bar = score === null ? '' : `  [${'#'.repeat(Math.round(score / 5))}${'.'.repeat(20 - Math.round(score / 5))}]`;
   out.push(label(labels[0]!) + paint(['bold', scoreStyle], scoreText) + paint(scoreStyle, bar));
   // Cells separated by two spaces, wrapped under the first cell when the line would pass the width.
@@ -115,7 +116,10 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
   accounts.sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || b.fail - a.fail || cmp(a.account, b.account));
   if (accounts.length > 0) {
     out.push('', paint('bold', msg(lang, 'table.perAccount')));
-    const accWidth = Math.min(40, Math.max(displayWidth(msg(lang, 'account')), ...accounts.map((a) => displayWidth(a.account))));
+    const accWidth = Math.min(
+      40,
+      Math.max(displayWidth(msg(lang, 'account')), ...accounts.map((a) => displayWidth(a.account))),
+    );
     const cols = [msg(lang, 'scoreShort'), msg(lang, 'status.FAIL'), msg(lang, 'status.ERROR')];
     const colWidths = cols.map((c) => Math.max(7, displayWidth(c)));
     const row = (cells: string[], styles: Array<Style | undefined> = []) =>
@@ -157,7 +161,12 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
     const oneLine = titles.every((t) => displayWidth(t) <= titleRoom);
     const prefix = (sev: string, count: string, id: string, style?: Style) =>
       `  ${style ? paint(style, padEnd(sev, sevWidth)) : padEnd(sev, sevWidth)}  ${padStart(count, countWidth)}  ${oneLine ? padEnd(truncate(id, idWidth), idWidth) : id}`;
-    out.push(paint('dim', oneLine ? `${prefix(head[0]!, head[1]!, head[2]!)}  ${head[3]}` : prefix(head[0]!, head[1]!, head[2]!)));
+    out.push(
+      paint(
+        'dim',
+        oneLine ? `${prefix(head[0]!, head[1]!, head[2]!)}  ${head[3]}` : prefix(head[0]!, head[1]!, head[2]!),
+      ),
+    );
     top.forEach((r, i) => {
       const line = prefix(severityLabel(r.severity, lang), n(r.fail), r.ruleId, SEVERITY_STYLE[r.severity]);
       if (oneLine) out.push(`${line}  ${titles[i]}`);
@@ -168,7 +177,8 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
   // What could not be read, and other warnings: these decide how far the score can be trusted.
   if (result.collectionErrors.length > 0) {
     out.push('', paint(['bold', 'yellow'], `${msg(lang, 'collectionErrors')} (${n(result.collectionErrors.length)})`));
-    for (const e of result.collectionErrors.slice(0, MAX_LINES)) out.push(`  ${truncate(printable(describeCollectionError(e)), width - 2)}`);
+    for (const e of result.collectionErrors.slice(0, MAX_LINES))
+      out.push(`  ${truncate(printable(describeCollectionError(e)), width - 2)}`);
     if (result.collectionErrors.length > MAX_LINES) {
       out.push(`  ${msg(lang, 'andMore', { n: n(result.collectionErrors.length - MAX_LINES) })}`);
     }
@@ -176,7 +186,8 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
   if (result.warnings.length > 0) {
     out.push('', paint(['bold', 'yellow'], `${msg(lang, 'warnings')} (${n(result.warnings.length)})`));
     for (const w of result.warnings.slice(0, MAX_LINES)) out.push(`  ${truncate(printable(w), width - 2)}`);
-    if (result.warnings.length > MAX_LINES) out.push(`  ${msg(lang, 'andMore', { n: n(result.warnings.length - MAX_LINES) })}`);
+    if (result.warnings.length > MAX_LINES)
+      out.push(`  ${msg(lang, 'andMore', { n: n(result.warnings.length - MAX_LINES) })}`);
   }
 
   out.push('', paint('dim', fit(msg(lang, 'table.hint'))));
