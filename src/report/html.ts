@@ -8,7 +8,7 @@ import type { Status } from '../core/status.js';
 import type { Lang } from '../core/text.js';
 import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
-import type { Tally } from '../engine/summary.js';
+import { scoreOf, type Tally } from '../engine/summary.js';
 import { formatNumber, msg, severityLabel, statusLabel } from '../i18n/index.js';
 import {
   cmp,
@@ -258,7 +258,7 @@ ${stackedBar(
   const categoryCard = html`<div class="card"><h3>${msg(lang, 'html.categoryChart')}</h3><div class="rows"><span></span><span></span><span class="num head">${msg(lang, 'scoreShort')}</span>${CATEGORIES.map(
     (c) => {
       const t = s.byCategory[c];
-      const score = t.weightAll === 0 ? null : Math.round((1000 * t.weightPass) / t.weightAll) / 10;
+      const score = scoreOf(t);
       return html`<span class="label">${CATEGORY_TEXT[c][lang]}</span>${tallyBar(t, lang)}<span class="num" title="${msg(lang, 'score')}"><strong>${scoreText(score)}</strong></span>`;
     },
   )}</div>
