@@ -4,7 +4,7 @@ import { isSeverity, type Severity, severityRank } from '../core/severity.js';
 import type { Lang } from '../core/text.js';
 import { runScan } from '../engine/scan.js';
 import { loadFramework } from '../frameworks/load.js';
-import { loadSnapshot } from '../inventory/snapshot.js';
+import { streamSnapshot } from '../inventory/snapshot.js';
 import { REPORTERS } from '../report/index.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import type { Io } from './io.js';
@@ -56,19 +56,24 @@ export function registerScan(program: Command, io: Io): void {
     .option('--framework <id>', 'evaluate only the rules of this framework and list its manual items')
     .option('--frameworks <dir>', 'also load custom frameworks from this directory');
   addOutputOptions(scan).action((opts: OutputOptions & { from: string; framework?: string; frameworks?: string }) => {
-    const inventory = loadSnapshot(opts.from);
-    for (const w of inventory.warnings) io.err(`${msg('warning', opts.lang)}: ${w}`);
     const framework = opts.framework
       ? loadFramework(opts.framework, opts.frameworks ? [opts.frameworks] : [])
       : undefined;
-    const bar = progressBar(msg('evaluating', opts.lang), inventory.resources.length);
+    const inventory = streamSnapshot(opts.from);
+    // Progress by bytes read, shown on a terminal for inventories of some size.
+    const total = inventory.sizes.reduce((a, b) => a + b, 0);
+    const bar = progressBar(msg('evaluating', opts.lang), total, 8 * 1024 * 1024);
+    let done = 0;
+    // Each part is judged as of its own generatedAt: a snapshot is evidence of one moment.
     const result = runScan(inventory, BUILTIN_RULES, {
       ...(framework ? { framework } : {}),
-      // A snapshot is evidence of one moment: ages are judged as of when it was taken.
-      now: inventory.generatedAt ? new Date(inventory.generatedAt) : new Date(),
-      onProgress: (done) => bar(done),
+      onPart: (i) => {
+        done += inventory.sizes[i] ?? 0;
+        bar(done);
+      },
     });
     bar.stop();
+    for (const w of result.warnings) io.err(`${msg('warning', opts.lang)}: ${w}`);
     io.exitCode = emitOutputs(result, opts, io);
   });
 }

@@ -110,6 +110,11 @@ export interface Rule<P = Record<string, unknown>> {
   needs?: readonly string[];
   /** Other resource types read through lookups; a failed collection of one of them in the account → ERROR. */
   uses?: readonly string[];
+  /**
+   * Other resource types read through lookups without that ERROR rule (e.g. the account record a bucket rule
+   * consults). A rule may look up only the types in `uses` and `reads`; the engine holds just those in memory.
+   */
+  reads?: readonly string[];
   /** Thresholds with defaults; a framework may override them. */
   params?: Readonly<Record<string, number | string | boolean>>;
   evaluate(ctx: RuleContext<P>): Verdict;

@@ -30,3 +30,29 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * The lookups one rule may use: only the types it declared in `uses` or `reads` (regions() reads aws.region).
+ * Reading anything else throws, which the engine reports as ERROR, so an undeclared read shows in the fixtures.
+ */
+export function restrictLookups(lookups: Lookups, types: readonly string[]): Lookups {
+  const allowed = new Set(types);
+  const check = (type: string) => {
+    if (!allowed.has(type)) throw new Error(`reads ${type} without declaring it in uses or reads`);
+  };
+  return {
+    byUid: (uid) => {
+      const r = lookups.byUid(uid);
+      if (r !== undefined) check(r.type);
+      return r;
+    },
+    ofType: <P>(type: string, account: string, region?: string) => {
+      check(type);
+      return lookups.ofType<P>(type, account, region);
+    },
+    regions: (account) => {
+      check('aws.region');
+      return lookups.regions(account);
+    },
+  };
+}

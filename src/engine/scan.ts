@@ -5,8 +5,9 @@ import type { AnyRule, CollectionError } from '../core/rule.js';
 import type { Text } from '../core/text.js';
 import type { Framework } from '../frameworks/model.js';
 import { ruleRefId } from '../frameworks/model.js';
-import type { LoadedInventory } from '../inventory/snapshot.js';
-import { evaluate, type Params } from './evaluate.js';
+import type { Resource } from '../core/resource.js';
+import type { InventoryStream, LoadedInventory } from '../inventory/snapshot.js';
+import { Evaluator, type Params } from './evaluate.js';
 import { type Summary, SummaryBuilder } from './summary.js';
 
 export const TOOL = { name: 'mamori', version: '0.1.0' };
@@ -21,6 +22,8 @@ export interface ManualItem {
 export interface ScanResult {
   tool: typeof TOOL;
   generatedAt: string;
+  /** The time the inventory describes (the newest snapshot part), against which ages were judged. */
+  asOf: string;
   inputs: string[];
   framework?: { id: string; title: Text; version: string };
   /** Every judged rule × resource, MANUAL items included; N/A is only counted. */
@@ -38,17 +41,19 @@ export interface ScanResult {
 
 export interface ScanOptions {
   framework?: Framework;
+  /** Judge ages as of this time; default: each snapshot part's generatedAt, else the current time. */
   now?: Date;
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each snapshot part with the index of the part done. */
+  onPart?: (index: number) => void;
 }
 
 /** Selects the rules (all, or the framework's), evaluates the inventory and summarises. */
 export function runScan(
-  inventory: LoadedInventory,
+  source: LoadedInventory | InventoryStream,
   allRules: readonly AnyRule[],
   options: ScanOptions = {},
 ): ScanResult {
-  const now = options.now ?? new Date();
+  const inventory = 'parts' in source ? source : inMemory(source);
   const { framework } = options;
   const byId = new Map(allRules.map((r) => [r.id, r]));
   let rules: readonly AnyRule[] = allRules;
@@ -72,22 +77,40 @@ export function runScan(
   const findings: Finding[] = [];
   const summary = new SummaryBuilder();
   let notApplicable = 0;
-  evaluate(
-    inventory.resources,
-    inventory.errors,
+  const evaluator = new Evaluator(
     rules,
     (f) => {
       summary.add(f);
       if (f.status === 'N/A') notApplicable++;
       else findings.push(f);
     },
-    { params, now, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    { params, ...(options.now ? { now: options.now } : {}) },
   );
+  const accounts = new Set<string>();
+  const accountResources = new Map<string, Resource>();
+  const collectionErrors: CollectionError[] = [];
+  let resources = 0;
+  let asOf = options.now;
+  let index = 0;
+  for (const part of inventory.parts()) {
+    const partTime = options.now ?? (part.generatedAt ? new Date(part.generatedAt) : new Date());
+    if (!asOf || partTime > asOf) asOf = partTime;
+    for (const r of part.resources) {
+      accounts.add(r.account);
+      if (r.type === 'aws.account' && !accountResources.has(r.account)) accountResources.set(r.account, r);
+    }
+    resources += part.resources.length;
+    collectionErrors.push(...part.errors);
+    evaluator.addErrors(part.errors);
+    evaluator.add(part.resources, partTime);
+    options.onPart?.(index++);
+  }
+  evaluator.finish(asOf);
 
-  const accounts = [...new Set(inventory.resources.map((r) => r.account))].sort();
+  const sortedAccounts = [...accounts].sort();
   if (framework) {
-    for (const account of accounts) {
-      const resource = accountResource(inventory, account);
+    for (const account of sortedAccounts) {
+      const resource = accountResource(accountResources.get(account), account);
       for (const req of framework.requirements) {
         if (!req.manual) continue;
         const f: Finding = {
@@ -107,23 +130,23 @@ export function runScan(
 
   return {
     tool: TOOL,
-    generatedAt: now.toISOString(),
+    generatedAt: new Date().toISOString(),
+    asOf: (asOf ?? new Date()).toISOString(),
     inputs: inventory.files,
     ...(framework ? { framework: { id: framework.id, title: framework.title, version: framework.version } } : {}),
     findings,
     notApplicable,
-    resources: inventory.resources.length,
-    accounts,
+    resources,
+    accounts: sortedAccounts,
     manual,
-    collectionErrors: inventory.errors,
+    collectionErrors,
     warnings: inventory.warnings,
     rules: new Map(rules.map((r) => [r.id, r])),
     summary: summary.build(),
   };
 }
 
-function accountResource(inventory: LoadedInventory, account: string): FindingResource {
-  const r = inventory.resources.find((x) => x.type === 'aws.account' && x.account === account);
+function accountResource(r: Resource | undefined, account: string): FindingResource {
   return {
     uid: r?.uid ?? `arn:aws:iam::${account}:root`,
     type: 'aws.account',
@@ -132,5 +155,22 @@ function accountResource(inventory: LoadedInventory, account: string): FindingRe
     region: 'global',
     tags: r?.tags ?? {},
     source: r?.source ?? { kind: 'snapshot' },
+  };
+}
+
+/** An inventory already in memory, seen as a one-part stream. */
+function inMemory(inv: LoadedInventory): InventoryStream {
+  return {
+    files: inv.files,
+    sizes: [],
+    warnings: inv.warnings,
+    *parts() {
+      yield {
+        file: inv.files[0] ?? 'memory',
+        resources: inv.resources,
+        errors: inv.errors,
+        ...(inv.generatedAt ? { generatedAt: inv.generatedAt } : {}),
+      };
+    },
   };
 }

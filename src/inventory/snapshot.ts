@@ -43,9 +43,28 @@ function validate(): ValidateFunction {
   return validator;
 }
 
-/** Loads a snapshot file, or every *.json file of a directory (in name order) as parts of one snapshot. */
-export function loadSnapshot(path: string): LoadedInventory {
+/** One file of a snapshot, validated, with unknown types and duplicate uids already left out. */
+export interface InventoryPart {
+  file: string;
+  resources: Resource[];
+  errors: CollectionError[];
+  generatedAt?: string;
+}
+
+/** A snapshot read part by part, so a scan need not hold the whole inventory as text and objects at once. */
+export interface InventoryStream {
+  files: string[];
+  /** Size of each file in bytes, for progress. */
+  sizes: number[];
+  /** Filled while parts are read; complete once the iteration ends. */
+  warnings: string[];
+  parts(): Generator<InventoryPart>;
+}
+
+/** Lists the files of a snapshot (a file, or every *.json of a directory in name order) and reads them lazily. */
+export function streamSnapshot(path: string): InventoryStream {
   let files: string[];
+  let sizes: number[];
   try {
     files = statSync(path).isDirectory()
       ? readdirSync(path)
@@ -53,37 +72,55 @@ export function loadSnapshot(path: string): LoadedInventory {
           .sort()
           .map((f) => join(path, f))
       : [path];
+    sizes = files.map((f) => statSync(f).size);
   } catch (e) {
     throw new InputError(path, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   if (files.length === 0) throw new InputError(path, undefined, 'no *.json snapshot files in this directory');
-  const out: LoadedInventory = { resources: [], errors: [], files, warnings: [] };
-  const seen = new Set<string>();
-  const unknownTypes = new Map<string, number>();
-  for (const file of files) {
-    const snapshot = readSnapshotFile(file);
-    for (const r of snapshot.resources) {
-      if (!RESOURCE_TYPES.has(r.type)) {
-        unknownTypes.set(r.type, (unknownTypes.get(r.type) ?? 0) + 1);
-        continue;
+  const warnings: string[] = [];
+  function* parts(): Generator<InventoryPart> {
+    const seen = new Set<string>();
+    const unknownTypes = new Map<string, number>();
+    for (const file of files) {
+      const snapshot = readSnapshotFile(file);
+      const resources: Resource[] = [];
+      for (const r of snapshot.resources) {
+        if (!RESOURCE_TYPES.has(r.type)) {
+          unknownTypes.set(r.type, (unknownTypes.get(r.type) ?? 0) + 1);
+          continue;
+        }
+        if (seen.has(r.uid)) {
+          warnings.push(`${basename(file)}: duplicate resource uid ${r.uid}: later copy skipped`);
+          continue;
+        }
+        seen.add(r.uid);
+        r.name ??= r.uid;
+        r.tags ??= {};
+        r.source ??= { kind: 'snapshot', file };
+        resources.push(r);
       }
-      if (seen.has(r.uid)) {
-        out.warnings.push(`${basename(file)}: duplicate resource uid ${r.uid}: later copy skipped`);
-        continue;
-      }
-      seen.add(r.uid);
-      r.name ??= r.uid;
-      r.tags ??= {};
-      r.source ??= { kind: 'snapshot', file };
-      out.resources.push(r);
+      yield {
+        file,
+        resources,
+        errors: snapshot.errors ?? [],
+        ...(snapshot.generatedAt ? { generatedAt: snapshot.generatedAt } : {}),
+      };
     }
-    if (snapshot.errors) out.errors.push(...snapshot.errors);
-    if (snapshot.generatedAt && (!out.generatedAt || snapshot.generatedAt > out.generatedAt)) {
-      out.generatedAt = snapshot.generatedAt;
+    for (const [type, count] of unknownTypes) {
+      warnings.push(`unknown resource type '${type}' (${count} resource${count === 1 ? '' : 's'}): skipped`);
     }
   }
-  for (const [type, count] of unknownTypes) {
-    out.warnings.push(`unknown resource type '${type}' (${count} resource${count === 1 ? '' : 's'}): skipped`);
+  return { files, sizes, warnings, parts };
+}
+
+/** Loads a whole snapshot into memory (tests, tools); scans read it part by part through streamSnapshot. */
+export function loadSnapshot(path: string): LoadedInventory {
+  const stream = streamSnapshot(path);
+  const out: LoadedInventory = { resources: [], errors: [], files: stream.files, warnings: stream.warnings };
+  for (const part of stream.parts()) {
+    for (const r of part.resources) out.resources.push(r);
+    out.errors.push(...part.errors);
+    if (part.generatedAt && (!out.generatedAt || part.generatedAt > out.generatedAt)) out.generatedAt = part.generatedAt;
   }
   return out;
 }

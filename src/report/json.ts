@@ -54,6 +54,7 @@ export interface FindingsDocument {
   version: typeof FINDINGS_VERSION;
   tool: { name: string; version: string };
   generatedAt: string;
+  asOf: string;
   lang: Lang;
   inputs: string[];
   framework?: { id: string; title: Text; version: string };
@@ -75,6 +76,7 @@ export function toFindingsDocument(result: ScanResult, lang: Lang): FindingsDocu
     version: FINDINGS_VERSION,
     tool: { name: result.tool.name, version: result.tool.version },
     generatedAt: result.generatedAt,
+    asOf: result.asOf,
     lang,
     inputs: result.inputs,
     ...(result.framework ? { framework: result.framework } : {}),

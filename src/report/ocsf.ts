@@ -43,7 +43,7 @@ const partitionOf = (uid: string): string => /^arn:(aws[a-z-]*):/.exec(uid)?.[1]
 
 export function toOcsfEvents(result: ScanResult, lang: Lang): Record<string, unknown>[] {
   const text = new RuleText(result);
-  const time = Date.parse(result.generatedAt);
+  const time = Date.parse(result.asOf);
   const standards = result.framework
     ? [`${result.framework.title[lang]} ${result.framework.version}`]
     : [msg(lang, 'ocsf.standard', { tool: result.tool.name })];

@@ -51,6 +51,8 @@ const organization = {
 export default defineAwsRule({
   id: 'aws-accessanalyzer-enabled',
   resourceType: 'aws.region',
+  // The organisation's analyzers live in the management or delegated admin account's region records.
+  reads: ['aws.account', 'aws.organizations.organization', 'aws.region'],
   category: 'visibility-audit',
   severity: 'medium',
   needs: ['Analyzers'],

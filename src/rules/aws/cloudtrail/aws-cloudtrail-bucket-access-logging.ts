@@ -46,6 +46,8 @@ const bucket = (over: Record<string, unknown>, gaps?: Record<string, string>) =>
 export default defineAwsRule({
   id: 'aws-cloudtrail-bucket-access-logging',
   resourceType: 'aws.cloudtrail.trail',
+  // The trail's bucket may sit in another account (a log archive): read, but its collection errors there are not ours.
+  reads: ['aws.s3.bucket'],
   category: 'logging-monitoring',
   severity: 'low',
   needs: ['S3BucketName'],

@@ -610,6 +610,7 @@ export function defineMetricAlarmRule(spec: MetricAlarmRuleSpec): Rule<AccountPr
     category: 'logging-monitoring',
     severity: spec.severity,
     uses: ['aws.cloudtrail.trail', 'aws.logs.metric_filter', 'aws.cloudwatch.alarm', 'aws.sns.topic'],
+    reads: ['aws.region'],
     text: {
       title: spec.title,
       description: {

@@ -18,6 +18,7 @@ const state = (config: Config, k: Setting): 'on' | 'off' | 'unknown' => {
 export default defineAwsRule({
   id: 'aws-s3-bucket-public-access-block',
   resourceType: 'aws.s3.bucket',
+  reads: ['aws.account'],
   category: 'network',
   severity: 'high',
   needs: ['PublicAccessBlockConfiguration'],
