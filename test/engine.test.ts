@@ -4,7 +4,7 @@ import type { Finding } from '../src/core/finding.js';
 import { findingId } from '../src/core/finding.js';
 import { type Resource, unknown } from '../src/core/resource.js';
 import { defineRule, fail, pass } from '../src/core/rule.js';
-import { evaluate } from '../src/engine/evaluate.js';
+import { Evaluator, evaluate } from '../src/engine/evaluate.js';
 
 const resource = (uid: string, props: Record<string, unknown>, extra: Partial<Resource> = {}): Resource => ({
   uid,
@@ -180,5 +180,73 @@ describe('engine', () => {
     assert.equal(a.id, findingId('test-rotation', 'k1'));
     assert.notEqual(findingId('test-rotation', 'k1'), findingId('test-rotation', 'k2'));
     assert.match(a.id, /^[0-9a-f]{24}$/);
+  });
+
+  it('streams parts: a resource judged with lookups waits for a part read later', () => {
+    const bucketRule = defineRule<Record<string, unknown>>({
+      id: 'test-reads-account',
+      resourceType: 'aws.s3.bucket',
+      category: 'network',
+      severity: 'high',
+      reads: ['aws.account'],
+      text: ruleText,
+      evaluate: ({ resource, lookups }) =>
+        lookups.ofType('aws.account', resource.account).length === 1 ? pass() : fail('Name', text),
+      fixtures,
+    });
+    const out: Finding[] = [];
+    const evaluator = new Evaluator([bucketRule, rotation], (f) => out.push(f));
+    evaluator.add([
+      resource('b1', {}, { type: 'aws.s3.bucket' }),
+      resource('k1', { KeyMetadata: customer, KeyRotationEnabled: true }),
+    ]);
+    // The key needs nothing else: judged at once. The bucket waits for the account record.
+    assert.deepEqual(
+      out.map((f) => f.resource.uid),
+      ['k1'],
+    );
+    evaluator.add([resource('acct', {}, { type: 'aws.account', region: 'global' })]);
+    evaluator.finish();
+    assert.equal(out.find((f) => f.resource.uid === 'b1')?.status, 'PASS');
+  });
+
+  it('a rule that looks up a type it did not declare gets ERROR, so the omission shows in its fixtures', () => {
+    const sneaky = defineRule<Record<string, unknown>>({
+      id: 'test-undeclared',
+      resourceType: 'aws.kms.key',
+      category: 'encryption',
+      severity: 'low',
+      uses: ['aws.cloudtrail.trail'],
+      text: ruleText,
+      evaluate: ({ resource, lookups }) => (lookups.ofType('aws.iam.user', resource.account).length ? pass() : pass()),
+      fixtures,
+    });
+    const [f] = run([resource('k1', {})], [sneaky]);
+    assert.equal(f!.status, 'ERROR');
+    assert.match(f!.cause!, /reads aws.iam.user without declaring it/);
+  });
+
+  it('judges each part as of its own time', () => {
+    const age = defineRule<{ CreateDate: string }>({
+      id: 'test-age',
+      resourceType: 'aws.kms.key',
+      category: 'encryption',
+      severity: 'low',
+      needs: ['CreateDate'],
+      text: ruleText,
+      evaluate: ({ props, now }) =>
+        now.getTime() - Date.parse(props.CreateDate) > 90 * 86_400_000 ? fail('CreateDate', text) : pass(),
+      fixtures,
+    });
+    const out: Finding[] = [];
+    const evaluator = new Evaluator([age], (f) => out.push(f));
+    const key = (uid: string) => resource(uid, { CreateDate: '2026-01-01T00:00:00Z' });
+    evaluator.add([key('early')], new Date('2026-02-01T00:00:00Z'));
+    evaluator.add([key('late')], new Date('2026-11-01T00:00:00Z'));
+    evaluator.finish();
+    assert.deepEqual(
+      out.map((f) => `${f.resource.uid}:${f.status}`),
+      ['early:PASS', 'late:FAIL'],
+    );
   });
 });
