@@ -1,23 +1,11 @@
 import { error, fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
+import { ipPermission } from '../lib/fixture-shapes.js';
 import { describeOpenings, parsePorts, securityGroupPublicIngress } from '../lib/network.js';
 
 const sg = { GroupId: 'sg-0fedcba9876543210', GroupName: 'web', VpcId: 'vpc-0a1b2c3d', OwnerId: '111122223333' };
 const allEgress = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] }];
-const perm = (
-  IpProtocol: string,
-  FromPort: number | undefined,
-  ToPort: number | undefined,
-  v4: string[],
-  v6: string[] = [],
-) => ({
-  IpProtocol,
-  ...(FromPort === undefined ? {} : { FromPort, ToPort }),
-  IpRanges: v4.map((CidrIp) => ({ CidrIp })),
-  Ipv6Ranges: v6.map((CidrIpv6) => ({ CidrIpv6 })),
-  PrefixListIds: [],
-  UserIdGroupPairs: [],
-});
+const perm = ipPermission;
 
 export default defineAwsRule({
   id: 'aws-ec2-security-group-no-public-admin-ipv6',
