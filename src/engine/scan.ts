@@ -1,11 +1,11 @@
 import type { Finding, FindingResource } from '../core/finding.js';
 import { findingId } from '../core/finding.js';
 import { InputError } from '../core/input-error.js';
+import type { Resource } from '../core/resource.js';
 import type { AnyRule, CollectionError } from '../core/rule.js';
 import type { Text } from '../core/text.js';
 import type { Framework } from '../frameworks/model.js';
 import { ruleRefId } from '../frameworks/model.js';
-import type { Resource } from '../core/resource.js';
 import type { InventoryStream, LoadedInventory } from '../inventory/snapshot.js';
 import { Evaluator, type Params } from './evaluate.js';
 import { type Summary, SummaryBuilder } from './summary.js';

@@ -120,7 +120,8 @@ export function loadSnapshot(path: string): LoadedInventory {
   for (const part of stream.parts()) {
     for (const r of part.resources) out.resources.push(r);
     out.errors.push(...part.errors);
-    if (part.generatedAt && (!out.generatedAt || part.generatedAt > out.generatedAt)) out.generatedAt = part.generatedAt;
+    if (part.generatedAt && (!out.generatedAt || part.generatedAt > out.generatedAt))
+      out.generatedAt = part.generatedAt;
   }
   return out;
 }
