@@ -6,6 +6,7 @@ import { type Io, processIo } from './io.js';
 import { defaultLang, msg } from './messages.js';
 import { registerRules } from './rules.js';
 import { registerScan, UsageError } from './scan.js';
+import { registerScanAws } from './scan-aws.js';
 
 /** Exit codes: 0 done, 1 findings at or above --fail-on, 2 usage or input errors. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -14,7 +15,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .version(TOOL.version)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  registerScan(program, io);
+  registerScanAws(registerScan(program, io), io);
   registerRules(program, io);
   registerFrameworks(program, io);
   for (const cmd of program.commands) {

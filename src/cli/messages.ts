@@ -7,6 +7,10 @@ export const MSG = {
     ja: '{files} 個のファイルから {resources} 件のリソースを読み込んだ',
   },
   wrote: { en: 'Wrote {path}', ja: '{path} を書き出した' },
+  collected: {
+    en: 'Collected account {account}: {resources} resources, {errors} collection error(s)',
+    ja: 'アカウント {account} を収集した: リソース {resources} 件、収集エラー {errors} 件',
+  },
   warning: { en: 'warning', ja: '警告' },
   error: { en: 'error', ja: 'エラー' },
   evaluating: { en: 'Evaluating', ja: '評価中' },

@@ -48,17 +48,14 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--fail-on <severity>', 'exit 1 when a FAIL finding has this severity or worse', parseSeverity);
 }
 
-export function registerScan(program: Command, io: Io): void {
+export function registerScan(program: Command, io: Io): Command {
   const scan = program
     .command('scan')
-    .description('evaluate the rules on an inventory snapshot (a file or a directory of snapshot files)')
-    .requiredOption('--from <path>', 'snapshot file or directory, e.g. examples/demo-org')
-    .option('--framework <id>', 'evaluate only the rules of this framework and list its manual items')
-    .option('--frameworks <dir>', 'also load custom frameworks from this directory');
-  addOutputOptions(scan).action((opts: OutputOptions & { from: string; framework?: string; frameworks?: string }) => {
-    const framework = opts.framework
-      ? loadFramework(opts.framework, opts.frameworks ? [opts.frameworks] : [])
-      : undefined;
+    .description('evaluate the rules on an inventory snapshot (--from), or on a live AWS account (scan aws)')
+    .option('--from <path>', 'snapshot file or directory, e.g. examples/demo-org');
+  addFrameworkOptions(addOutputOptions(scan)).action((opts: OutputOptions & FrameworkOptions & { from?: string }) => {
+    if (!opts.from) throw new UsageError('scan needs --from <snapshot> (or use: mamori scan aws)');
+    const framework = frameworkOf(opts);
     const inventory = streamSnapshot(opts.from);
     // Progress by bytes read, shown on a terminal for inventories of some size.
     const total = inventory.sizes.reduce((a, b) => a + b, 0);
@@ -76,7 +73,21 @@ export function registerScan(program: Command, io: Io): void {
     for (const w of result.warnings) io.err(`${msg('warning', opts.lang)}: ${w}`);
     io.exitCode = emitOutputs(result, opts, io);
   });
+  return scan;
 }
+
+export interface FrameworkOptions {
+  framework?: string;
+  frameworks?: string;
+}
+
+export const addFrameworkOptions = (cmd: Command): Command =>
+  cmd
+    .option('--framework <id>', 'evaluate only the rules of this framework and list its manual items')
+    .option('--frameworks <dir>', 'also load custom frameworks from this directory');
+
+export const frameworkOf = (opts: FrameworkOptions) =>
+  opts.framework ? loadFramework(opts.framework, opts.frameworks ? [opts.frameworks] : []) : undefined;
 
 /** Renders the requested formats to stdout or --out and returns the exit code. */
 export function emitOutputs(result: ReturnType<typeof runScan>, opts: OutputOptions, io: Io): number {

@@ -6,7 +6,7 @@ import type { AnyRule, CollectionError } from '../core/rule.js';
 import type { Text } from '../core/text.js';
 import type { Framework } from '../frameworks/model.js';
 import { ruleRefId } from '../frameworks/model.js';
-import type { InventoryStream, LoadedInventory } from '../inventory/snapshot.js';
+import type { InventoryPart, InventoryStream, LoadedInventory } from '../inventory/snapshot.js';
 import { Evaluator, type Params } from './evaluate.js';
 import { type Summary, SummaryBuilder } from './summary.js';
 
@@ -54,96 +54,134 @@ export function runScan(
   options: ScanOptions = {},
 ): ScanResult {
   const inventory = 'parts' in source ? source : inMemory(source);
-  const { framework } = options;
-  const byId = new Map(allRules.map((r) => [r.id, r]));
-  let rules: readonly AnyRule[] = allRules;
-  const params = new Map<string, Params>();
-  const manual: ManualItem[] = [];
-  if (framework) {
-    const selected = new Map<string, AnyRule>();
-    for (const req of framework.requirements) {
-      for (const ref of req.rules ?? []) {
-        const rule = byId.get(ruleRefId(ref));
-        if (!rule)
-          throw new InputError(`framework ${framework.id}`, `requirement ${req.id}`, `unknown rule ${ruleRefId(ref)}`);
-        selected.set(rule.id, rule);
-        if (typeof ref !== 'string' && ref.params) params.set(rule.id, { ...params.get(rule.id), ...ref.params });
-      }
-      if (req.manual) manual.push({ requirementId: req.id, title: req.title, guidance: req.manual.guidance });
-    }
-    rules = [...selected.values()];
-  }
+  const scan = new Scan(allRules, options);
+  for (const part of inventory.parts()) scan.add(part);
+  return scan.finish(inventory.files, inventory.warnings);
+}
 
-  const findings: Finding[] = [];
-  const summary = new SummaryBuilder();
-  let notApplicable = 0;
-  const evaluator = new Evaluator(
-    rules,
-    (f) => {
-      summary.add(f);
-      if (f.status === 'N/A') notApplicable++;
-      else findings.push(f);
-    },
-    { params, ...(options.now ? { now: options.now } : {}) },
-  );
-  const accounts = new Set<string>();
-  const accountResources = new Map<string, Resource>();
-  const collectionErrors: CollectionError[] = [];
-  let resources = 0;
-  let asOf = options.now;
-  let index = 0;
-  for (const part of inventory.parts()) {
-    const partTime = options.now ?? (part.generatedAt ? new Date(part.generatedAt) : new Date());
-    if (!asOf || partTime > asOf) asOf = partTime;
-    for (const r of part.resources) {
-      accounts.add(r.account);
-      if (r.type === 'aws.account' && !accountResources.has(r.account)) accountResources.set(r.account, r);
-    }
-    resources += part.resources.length;
-    collectionErrors.push(...part.errors);
-    evaluator.addErrors(part.errors);
-    evaluator.add(part.resources, partTime);
-    options.onPart?.(index++);
-  }
-  evaluator.finish(asOf);
+/** The same for parts that arrive asynchronously (a live collection, one account at a time). */
+export async function runScanAsync(
+  parts: AsyncIterable<InventoryPart>,
+  allRules: readonly AnyRule[],
+  options: ScanOptions & { inputs: string[] },
+): Promise<ScanResult> {
+  const scan = new Scan(allRules, options);
+  for await (const part of parts) scan.add(part);
+  return scan.finish(options.inputs, []);
+}
 
-  const sortedAccounts = [...accounts].sort();
-  if (framework) {
-    for (const account of sortedAccounts) {
-      const resource = accountResource(accountResources.get(account), account);
+/** One scan in progress: parts go in as they come; the result comes out once, at the end. */
+class Scan {
+  private readonly framework: Framework | undefined;
+  private readonly rules: readonly AnyRule[];
+  private readonly manual: ManualItem[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly summary = new SummaryBuilder();
+  private notApplicable = 0;
+  private readonly evaluator: Evaluator;
+  private readonly accounts = new Set<string>();
+  private readonly accountResources = new Map<string, Resource>();
+  private readonly collectionErrors: CollectionError[] = [];
+  private resources = 0;
+  private asOf: Date | undefined;
+  private index = 0;
+
+  constructor(
+    allRules: readonly AnyRule[],
+    private readonly options: ScanOptions,
+  ) {
+    this.framework = options.framework;
+    this.asOf = options.now;
+    const byId = new Map(allRules.map((r) => [r.id, r]));
+    let rules: readonly AnyRule[] = allRules;
+    const params = new Map<string, Params>();
+    const framework = this.framework;
+    if (framework) {
+      const selected = new Map<string, AnyRule>();
       for (const req of framework.requirements) {
-        if (!req.manual) continue;
-        const f: Finding = {
-          id: findingId(`${framework.id}:${req.id}`, resource.uid),
-          ruleId: `${framework.id}:${req.id}`,
-          status: 'MANUAL',
-          severity: 'info',
-          category: req.manual.category,
-          resource,
-          reason: req.manual.guidance,
-        };
-        findings.push(f);
-        summary.add(f);
+        for (const ref of req.rules ?? []) {
+          const rule = byId.get(ruleRefId(ref));
+          if (!rule) {
+            throw new InputError(
+              `framework ${framework.id}`,
+              `requirement ${req.id}`,
+              `unknown rule ${ruleRefId(ref)}`,
+            );
+          }
+          selected.set(rule.id, rule);
+          if (typeof ref !== 'string' && ref.params) params.set(rule.id, { ...params.get(rule.id), ...ref.params });
+        }
+        if (req.manual) this.manual.push({ requirementId: req.id, title: req.title, guidance: req.manual.guidance });
       }
+      rules = [...selected.values()];
     }
+    this.rules = rules;
+    this.evaluator = new Evaluator(
+      rules,
+      (f) => {
+        this.summary.add(f);
+        if (f.status === 'N/A') this.notApplicable++;
+        else this.findings.push(f);
+      },
+      { params, ...(options.now ? { now: options.now } : {}) },
+    );
   }
 
-  return {
-    tool: TOOL,
-    generatedAt: new Date().toISOString(),
-    asOf: (asOf ?? new Date()).toISOString(),
-    inputs: inventory.files,
-    ...(framework ? { framework: { id: framework.id, title: framework.title, version: framework.version } } : {}),
-    findings,
-    notApplicable,
-    resources,
-    accounts: sortedAccounts,
-    manual,
-    collectionErrors,
-    warnings: inventory.warnings,
-    rules: new Map(rules.map((r) => [r.id, r])),
-    summary: summary.build(),
-  };
+  add(part: InventoryPart): void {
+    const partTime = this.options.now ?? (part.generatedAt ? new Date(part.generatedAt) : new Date());
+    if (!this.asOf || partTime > this.asOf) this.asOf = partTime;
+    for (const r of part.resources) {
+      this.accounts.add(r.account);
+      if (r.type === 'aws.account' && !this.accountResources.has(r.account)) this.accountResources.set(r.account, r);
+    }
+    this.resources += part.resources.length;
+    this.collectionErrors.push(...part.errors);
+    this.evaluator.addErrors(part.errors);
+    this.evaluator.add(part.resources, partTime);
+    this.options.onPart?.(this.index++);
+  }
+
+  finish(inputs: string[], warnings: string[]): ScanResult {
+    const asOf = this.asOf ?? new Date();
+    this.evaluator.finish(asOf);
+    const accounts = [...this.accounts].sort();
+    const framework = this.framework;
+    if (framework) {
+      for (const account of accounts) {
+        const resource = accountResource(this.accountResources.get(account), account);
+        for (const req of framework.requirements) {
+          if (!req.manual) continue;
+          const f: Finding = {
+            id: findingId(`${framework.id}:${req.id}`, resource.uid),
+            ruleId: `${framework.id}:${req.id}`,
+            status: 'MANUAL',
+            severity: 'info',
+            category: req.manual.category,
+            resource,
+            reason: req.manual.guidance,
+          };
+          this.findings.push(f);
+          this.summary.add(f);
+        }
+      }
+    }
+    return {
+      tool: TOOL,
+      generatedAt: new Date().toISOString(),
+      asOf: asOf.toISOString(),
+      inputs,
+      ...(framework ? { framework: { id: framework.id, title: framework.title, version: framework.version } } : {}),
+      findings: this.findings,
+      notApplicable: this.notApplicable,
+      resources: this.resources,
+      accounts,
+      manual: this.manual,
+      collectionErrors: this.collectionErrors,
+      warnings,
+      rules: new Map(this.rules.map((r) => [r.id, r])),
+      summary: this.summary.build(),
+    };
+  }
 }
 
 function accountResource(r: Resource | undefined, account: string): FindingResource {
