@@ -1,5 +1,29 @@
+import { budgetsCollector } from './budgets.js';
+import { cloudtrailCollector } from './cloudtrail.js';
+import { cloudwatchCollector } from './cloudwatch.js';
+import { ec2Collector } from './ec2.js';
+import { efsCollector } from './efs.js';
+import { elbv2Collector } from './elbv2.js';
 import { kmsCollector } from './kms.js';
+import { logsCollector } from './logs.js';
+import { rdsCollector } from './rds.js';
+import { regionCollector } from './region.js';
 import type { Collector } from './runtime/collector.js';
+import { s3Collector } from './s3.js';
+import { snsCollector } from './sns.js';
 
 /** Every built-in AWS collector. test/collect.registry.test.ts checks the rules' resource types are covered. */
-export const AWS_COLLECTORS: readonly Collector[] = [kmsCollector];
+export const AWS_COLLECTORS: readonly Collector[] = [
+  kmsCollector,
+  rdsCollector,
+  efsCollector,
+  elbv2Collector,
+  budgetsCollector,
+  ec2Collector,
+  regionCollector,
+  s3Collector,
+  cloudtrailCollector,
+  logsCollector,
+  cloudwatchCollector,
+  snsCollector,
+];

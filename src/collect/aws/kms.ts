@@ -5,12 +5,16 @@ import {
   KMSClient,
   paginateListAliases,
   paginateListKeys,
+  paginateListResourceTags,
 } from '@aws-sdk/client-kms';
 import type { KmsKeyProps } from '../../inventory/aws/services.js';
 import type { Collector } from './runtime/collector.js';
 import { allPages, parsePolicy, toJson } from './runtime/pages.js';
 
-/** aws.kms.key: ListKeys → DescribeKey, GetKeyRotationStatus (customer managed), GetKeyPolicy, ListAliases. */
+/**
+ * aws.kms.key: ListKeys → DescribeKey, GetKeyPolicy, ListAliases; for customer managed keys also ListResourceTags
+ * and (symmetric ones) GetKeyRotationStatus. Named after the first alias, else the key id.
+ */
 export const kmsCollector: Collector = {
   service: 'kms',
   scope: 'regional',
@@ -30,11 +34,23 @@ export const kmsCollector: Collector = {
       const props = {
         AliasNames: aliases.filter((a) => a.TargetKeyId === KeyId).map((a) => a.AliasName!),
       } as KmsKeyProps;
-      const key = ctx.resource('aws.kms.key', { uid: KeyArn, name: props.AliasNames[0] ?? KeyId, props });
+      const alias = props.AliasNames[0];
+      const key = ctx.resource('aws.kms.key', {
+        uid: KeyArn,
+        name: alias ? alias.replace(/^alias\//, '') : KeyId,
+        props,
+      });
       const described = await ctx.detail(key, 'KeyMetadata', () => kms.send(new DescribeKeyCommand({ KeyId })));
       if (described?.KeyMetadata) props.KeyMetadata = toJson(described.KeyMetadata);
       // Rotation exists only for customer managed symmetric keys; asking about others is an error by design.
-      if (described?.KeyMetadata?.KeyManager === 'CUSTOMER' && described.KeyMetadata.KeySpec === 'SYMMETRIC_DEFAULT') {
+      const customer = described?.KeyMetadata?.KeyManager === 'CUSTOMER';
+      if (customer) {
+        const tags = await ctx.detail(key, 'Tags', () =>
+          allPages(paginateListResourceTags({ client: kms }, { KeyId }), (p) => p.Tags ?? []),
+        );
+        key.tags = Object.fromEntries((tags ?? []).map((t) => [t.TagKey!, t.TagValue ?? '']));
+      }
+      if (customer && described?.KeyMetadata?.KeySpec === 'SYMMETRIC_DEFAULT') {
         const rotation = await ctx.detail(key, 'KeyRotationEnabled', () =>
           kms.send(new GetKeyRotationStatusCommand({ KeyId })),
         );

@@ -25,8 +25,17 @@ export interface ServiceModel {
   /** S3 with `forcePathStyle`: the first path segment is the bucket. */
   bucketInPath: boolean;
   operations: Map<string, OperationModel>;
-  /** HTTP status the model gives an error code, if it models that error. */
-  errorStatus(code: string): number | undefined;
+  /** What the model says of an error code (its shape name, or its awsQuery code). */
+  errorInfo(code: string): ErrorInfo;
+}
+
+export interface ErrorInfo {
+  /** Name of the modelled error shape (`NotFoundException`). */
+  shape?: string;
+  /** Code the awsQuery wire uses for it (`NotFound`), from the `awsQueryError` trait. */
+  queryCode?: string;
+  /** HTTP status from `httpError` / `awsQueryError`. */
+  status?: number;
 }
 
 /** Service key (the SigV4 signing name, or `s3-control`) → SDK client package. */
@@ -82,7 +91,7 @@ export function loadService(key: string, packageName: string): Promise<ServiceMo
 function buildModel(key: string, mod: Module): ServiceModel {
   const { protocol, settings } = protocolOf(key, mod);
   const operations = new Map<string, OperationModel>();
-  const errors = new Map<string, number>();
+  const errors = new Map<string, ErrorInfo>();
   for (const value of Object.values(mod)) {
     if (!Array.isArray(value)) continue;
     if (value[0] === 9 && typeof value[2] === 'string') {
@@ -95,12 +104,19 @@ function buildModel(key: string, mod: Module): ServiceModel {
       });
     } else if (value[0] === -3 && typeof value[2] === 'string') {
       const traits = traitsOf(value[3]);
-      const status = typeof traits.httpError === 'number' ? traits.httpError : undefined;
-      if (status) errors.set(value[2], status);
-      const compat = traits.awsQueryError;
-      if (Array.isArray(compat) && typeof compat[0] === 'string' && typeof compat[1] === 'number') {
-        errors.set(compat[0], compat[1]);
-      }
+      const compat = Array.isArray(traits.awsQueryError) ? traits.awsQueryError : [];
+      const info: ErrorInfo = {
+        shape: value[2],
+        queryCode: typeof compat[0] === 'string' ? compat[0] : undefined,
+        status:
+          typeof compat[1] === 'number'
+            ? compat[1]
+            : typeof traits.httpError === 'number'
+              ? traits.httpError
+              : undefined,
+      };
+      errors.set(value[2], info);
+      if (info.queryCode && !errors.has(info.queryCode)) errors.set(info.queryCode, info);
     }
   }
   const text = (name: string): string | undefined =>
@@ -114,7 +130,7 @@ function buildModel(key: string, mod: Module): ServiceModel {
     queryCompatible: settings.awsQueryCompatible === true,
     bucketInPath: key === 's3',
     operations,
-    errorStatus: (code) => errors.get(code),
+    errorInfo: (code) => errors.get(code) ?? {},
   };
 }
 
@@ -124,7 +140,9 @@ function traitsOf(value: unknown): Traits {
 
 /** Reads the protocol a client is configured with, by building one client and looking at its resolved config. */
 function protocolOf(key: string, mod: Module): { protocol: ProtocolKind; settings: Traits } {
-  const entry = Object.entries(mod).find(([name, v]) => /^[A-Z][A-Za-z0-9]*Client$/.test(name) && typeof v === 'function');
+  const entry = Object.entries(mod).find(
+    ([name, v]) => /^[A-Z][A-Za-z0-9]*Client$/.test(name) && typeof v === 'function',
+  );
   if (!entry) throw new Error(`fake-aws: no client class in the package for ${key}`);
   const Ctor = entry[1] as new (config: object) => { config: Traits; destroy(): void };
   const client = new Ctor({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'fake' } });

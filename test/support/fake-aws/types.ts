@@ -64,6 +64,8 @@ export interface FakeAwsOptions {
   /** Delay before answering, fixed or per call. */
   latencyMs?: number | ((call: CallSummary) => number);
   faults?: FakeFault[];
+  /** More services: service key (SigV4 signing name) → SDK client package, e.g. `{ lambda: '@aws-sdk/client-lambda' }`. */
+  clientPackages?: Record<string, string>;
 }
 
 /** One request as the server saw it. `operation` is `''` when no operation matched the request. */

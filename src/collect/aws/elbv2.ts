@@ -1,0 +1,70 @@
+import {
+  DescribeLoadBalancerAttributesCommand,
+  DescribeTagsCommand,
+  ElasticLoadBalancingV2Client,
+  paginateDescribeLoadBalancers,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { Resource } from '../../core/resource.js';
+import type { LoadBalancerProps } from '../../inventory/aws/services.js';
+import type { Collector } from './runtime/collector.js';
+import { tagMap } from './runtime/context.js';
+import { classify, describeFailure } from './runtime/errors.js';
+import { allPages, toJson } from './runtime/pages.js';
+
+/** DescribeTags takes at most 20 load balancer ARNs per call. */
+const TAG_BATCH = 20;
+
+/**
+ * aws.elbv2.load_balancer (Application, Network and Gateway Load Balancers): DescribeLoadBalancers, then
+ * DescribeLoadBalancerAttributes per load balancer (access logs, deletion protection, header handling) and
+ * DescribeTags in batches of 20.
+ */
+export const elbv2Collector: Collector = {
+  service: 'elbv2',
+  scope: 'regional',
+  types: ['aws.elbv2.load_balancer'],
+  async collect(ctx) {
+    const elb = ctx.client(ElasticLoadBalancingV2Client);
+    const balancers = await ctx.list('aws.elbv2.load_balancer', 'DescribeLoadBalancers', () =>
+      allPages(paginateDescribeLoadBalancers({ client: elb }, {}), (p) => p.LoadBalancers ?? []),
+    );
+    if (!balancers) return;
+    const resources: Resource<LoadBalancerProps>[] = [];
+    await ctx.each(balancers, async (lb) => {
+      const arn = lb.LoadBalancerArn;
+      if (!arn) return;
+      const props = toJson<LoadBalancerProps>(lb);
+      const resource = ctx.resource('aws.elbv2.load_balancer', {
+        uid: arn,
+        name: lb.LoadBalancerName ?? arn,
+        props,
+      });
+      const attributes = await ctx.detail(resource, 'Attributes', () =>
+        elb.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn })),
+      );
+      if (attributes) props.Attributes = toJson(attributes.Attributes ?? []);
+      resources.push(resource);
+    });
+    // Keep the order of DescribeLoadBalancers, whatever order the attribute calls finished in.
+    const order = new Map(balancers.map((lb, i) => [lb.LoadBalancerArn, i]));
+    resources.sort((a, b) => (order.get(a.uid) ?? 0) - (order.get(b.uid) ?? 0));
+
+    const batches: Resource<LoadBalancerProps>[][] = [];
+    for (let i = 0; i < resources.length; i += TAG_BATCH) batches.push(resources.slice(i, i + TAG_BATCH));
+    await ctx.each(batches, async (batch) => {
+      try {
+        const out = await elb.send(new DescribeTagsCommand({ ResourceArns: batch.map((r) => r.uid) }));
+        const tags = new Map((out.TagDescriptions ?? []).map((d) => [d.ResourceArn, tagMap(d.Tags)]));
+        for (const r of batch) r.tags = tags.get(r.uid) ?? {};
+      } catch (e) {
+        // Tags unknown: say so on each load balancer of the batch rather than claim it has none.
+        const why = describeFailure(classify(e));
+        for (const r of batch) {
+          r.gaps ??= {};
+          r.gaps['Tags'] = why;
+        }
+      }
+    });
+    for (const r of resources) ctx.emit(r);
+  },
+};
