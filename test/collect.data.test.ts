@@ -111,7 +111,7 @@ describe('RDS, EFS, ELBv2 and Budgets collectors against the fake AWS', () => {
     });
   }
 
-  it('reads every list page by page with each API's own tokens', async () => {
+  it("reads every list page by page with each API's own tokens", async () => {
     const { part, calls } = await scan(PROD, { pageSize: 1 });
     const tokio = (c: RecordedCall) => c.region === 'ap-northeast-1';
     const rdsInstances = callsOf(calls, 'DescribeDBInstances', 'rds').filter(tokio);

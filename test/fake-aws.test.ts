@@ -9,7 +9,14 @@ import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-
 import { GetAccountSummaryCommand, IAMClient, paginateListUsers } from '@aws-sdk/client-iam';
 import { GetKeyRotationStatusCommand, KMSClient, ListKeysCommand, paginateListKeys } from '@aws-sdk/client-kms';
 import { paginateDescribeDBInstances, RDSClient } from '@aws-sdk/client-rds';
-import { GetBucketEncryptionCommand, GetBucketPolicyCommand, paginateListBuckets, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetBucketEncryptionCommand,
+  GetBucketPolicyCommand,
+  type GetBucketPolicyOutput,
+  type GetBucketPolicyRequest,
+  paginateListBuckets,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetTopicAttributesCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';

@@ -48,7 +48,7 @@ export class ClientFactory {
           connectionTimeout: this.settings.connectTimeoutMs,
           requestTimeout: this.settings.requestTimeoutMs,
         }),
-        ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
+        ...(this.settings.endpointUrl ? endpointConfig(Client.name, this.settings.endpointUrl) : {}),
         ...(this.customEndpoint ? { forcePathStyle: true, disableHostPrefix: true } : {}),
       });
       guardSend(client as unknown as SendingClient, Client.name.replace(/Client$/, ''), region, this.limiters);
@@ -74,4 +74,13 @@ function guardSend(client: SendingClient, service: string, region: string, limit
     if (!isReadOnlyOperation(operation)) return Promise.reject(new NotReadOnlyError(operation));
     return limiter.run(() => send(command, ...rest));
   };
+}
+
+/**
+ * The endpoint settings for --endpoint-url. S3 Control's endpoint rules put the account id in front of the host
+ * ("<account>.host"), which a single local endpoint cannot answer, so it gets a fixed endpoint instead.
+ */
+function endpointConfig(clientName: string, url: string): Record<string, unknown> {
+  if (clientName === 'S3ControlClient') return { endpointProvider: () => ({ url: new URL(url) }) };
+  return { endpoint: url };
 }

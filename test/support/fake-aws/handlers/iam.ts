@@ -53,16 +53,12 @@ const encodeDocument = (doc: unknown): string => encodeURIComponent(JSON.stringi
 const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 /** An IAM list answer: items under `key`, then IsTruncated and Marker as IAM pages them. */
-function iamPage(key: string, items: readonly unknown[], input: FakeInput, pageSize: number): Obj {
-  const p = page(items, input, { tokenIn: 'Marker', truncatedFlag: 'IsTruncated', pageSize });
-  return { [key]: p.items, ...p.fields };
-}
+const iamPage = (key: string, items: readonly unknown[], input: FakeInput, pageSize: number): Obj =>
+  page(items, input, { itemsKey: key, tokenIn: 'Marker', truncatedFlag: 'IsTruncated', pageSize });
 
 /** An Organizations list answer (NextToken, MaxResults). */
-function orgPage(key: string, items: readonly unknown[], input: FakeInput): Obj {
-  const p = page(items, input, { tokenIn: 'NextToken', pageSize: PAGE.org });
-  return { [key]: p.items, ...p.fields };
-}
+const orgPage = (key: string, items: readonly unknown[], input: FakeInput): Obj =>
+  page(items, input, { itemsKey: key, tokenIn: 'NextToken', pageSize: PAGE.org });
 
 /** The demo's gap text is the error AWS gave: answer the same way where the demo could not read a detail. */
 function deniedIfGap(resource: Resource<unknown>, path: string): void {
@@ -349,13 +345,20 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
           ...p.props.PolicyUsers.map((e) => ({ kind: 'PolicyUsers', e })),
           ...p.props.PolicyRoles.map((e) => ({ kind: 'PolicyRoles', e })),
         ];
-        const { items, fields } = page(entities, input, {
+        // One list of entities, paged as a whole and answered in the three members.
+        const { items, ...fields } = page(entities, input, {
+          itemsKey: 'items',
           tokenIn: 'Marker',
           truncatedFlag: 'IsTruncated',
           pageSize: PAGE.entities,
         });
-        const of = (kind: string) => items.filter((x) => x.kind === kind).map((x) => x.e);
-        return { PolicyGroups: of('PolicyGroups'), PolicyUsers: of('PolicyUsers'), PolicyRoles: of('PolicyRoles'), ...fields };
+        const of = (kind: string) => (items as typeof entities).filter((x) => x.kind === kind).map((x) => x.e);
+        return {
+          PolicyGroups: of('PolicyGroups'),
+          PolicyUsers: of('PolicyUsers'),
+          PolicyRoles: of('PolicyRoles'),
+          ...fields,
+        };
       },
       ListPolicyTags: (input, ctx) => iamPage('Tags', tagList(policy(input, ctx).tags), input, PAGE.small),
 
@@ -403,7 +406,7 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
         if ((generated.get(ctx.account) ?? 0) < 2) {
           throw fakeError('ReportNotPresent', 'Credential report not present. Call GenerateCredentialReport first.', 410);
         }
-        const rows = [a.props.RootCredentialReport, ...users(ctx).flatMap((u) => u.props.CredentialReport ?? [])];
+        const rows = [a.props.RootCredentialReport, ...users(ctx).flatMap((u) => (u.props.CredentialReport ? [u.props.CredentialReport] : []))];
         return {
           Content: Buffer.from(credentialReportCsv(rows), 'utf8'),
           ReportFormat: 'text/csv',
