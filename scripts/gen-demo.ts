@@ -3226,6 +3226,66 @@ function management(): Acct {
     { tags: { 会社: 'キツネ商事株式会社' } },
   );
 
+  // organizations:ListAccounts, for the account inventory (棚卸). The old sandbox was closed and waits out its
+  // 90-day suspension; it is in no account registry.
+  const orgAccount = (
+    id: string,
+    name: string,
+    email: string,
+    joined: string,
+    method: 'CREATED' | 'INVITED',
+    state: 'ACTIVE' | 'SUSPENDED',
+  ) =>
+    a.add(
+      'aws.organizations.account',
+      `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${id}`,
+      'global',
+      name,
+      {
+        Id: id,
+        Arn: `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${id}`,
+        Email: email,
+        Name: name,
+        Status: state,
+        State: state,
+        JoinedMethod: method,
+        JoinedTimestamp: joined,
+      },
+      { tags: {} },
+    );
+  orgAccount(
+    MGMT,
+    'kitsune-management',
+    'aws-root+management@kitsune-shoji.co.jp',
+    '2019-04-01T01:12:44.000Z',
+    'CREATED',
+    'ACTIVE',
+  );
+  orgAccount(
+    PROD,
+    'kitsune-production',
+    'aws-root+production@kitsune-shoji.co.jp',
+    '2019-04-03T05:30:10.000Z',
+    'CREATED',
+    'ACTIVE',
+  );
+  orgAccount(
+    DEV,
+    'kitsune-development',
+    'aws-root+development@kitsune-shoji.co.jp',
+    '2020-07-15T08:02:51.000Z',
+    'INVITED',
+    'ACTIVE',
+  );
+  orgAccount(
+    '567890123456',
+    'kitsune-sandbox-2019',
+    'tanaka.k@kitsune-shoji.co.jp',
+    '2019-09-20T04:45:00.000Z',
+    'CREATED',
+    'SUSPENDED',
+  );
+
   // Regions
   const configBucket = `kitsune-org-config-${MGMT}`;
   buildRegion(a, TOKYO, {
@@ -5391,6 +5451,7 @@ function development(): Acct {
 const TYPE_ORDER: readonly ResourceType[] = [
   'aws.account',
   'aws.organizations.organization',
+  'aws.organizations.account',
   'aws.region',
   'aws.iam.user',
   'aws.iam.group',

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/input-error.js';
 import { TOOL } from '../engine/scan.js';
+import { registerAccounts } from './accounts.js';
 import { registerFrameworks } from './frameworks.js';
 import { type Io, processIo } from './io.js';
 import { defaultLang, msg } from './messages.js';
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerScanAws(registerScan(program, io), io);
   registerRules(program, io);
+  registerAccounts(program, io);
   registerFrameworks(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { AWS_COLLECTORS } from '../collect/aws/index.js';
 import { collectAws } from '../collect/aws/scan.js';
 import { runScanAsync } from '../engine/scan.js';
 import type { InventoryPart } from '../inventory/snapshot.js';
 import { SnapshotWriter } from '../inventory/snapshot-writer.js';
 import { BUILTIN_RULES } from '../rules/index.js';
+import { collectProgress } from './aws-progress.js';
 import type { Io } from './io.js';
 import { msg } from './messages.js';
 import {
@@ -71,6 +73,10 @@ export function registerScanAws(scan: Command, io: Io): void {
           generator: { name: 'mamori', version: '0.1.0' },
         })
       : undefined;
+    const progress = collectProgress(opts.lang, {
+      global: AWS_COLLECTORS.filter((c) => c.scope === 'global').length,
+      regional: AWS_COLLECTORS.filter((c) => c.scope === 'regional').length,
+    });
     const parts = collectAws({
       regions,
       maxAttempts: opts.maxAttempts,
@@ -80,11 +86,7 @@ export function registerScanAws(scan: Command, io: Io): void {
         ? { org: { roleName: opts.roleName!, ...(opts.externalId ? { externalId: opts.externalId } : {}) } }
         : {}),
       ...(opts.accounts ? { accounts: opts.accounts.split(',').map((a) => a.trim()) } : {}),
-      onEvent: (e) => {
-        if (e.kind === 'account-done') {
-          io.err(`${msg('collected', opts.lang, { account: e.account, resources: e.resources, errors: e.errors })}`);
-        }
-      },
+      onEvent: progress.onEvent,
     });
     async function* saved(): AsyncGenerator<InventoryPart> {
       for await (const part of parts) {
@@ -97,10 +99,12 @@ export function registerScanAws(scan: Command, io: Io): void {
         ...(framework ? { framework } : {}),
         inputs: [opts.endpointUrl ? `aws (${opts.endpointUrl})` : 'aws'],
       });
+      progress.stop();
       writer?.close();
       if (opts.save) io.err(msg('wrote', opts.lang, { path: opts.save }));
       io.exitCode = emitOutputs(result, opts, io);
     } catch (e) {
+      progress.stop();
       writer?.abort();
       throw e;
     }

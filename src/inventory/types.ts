@@ -29,6 +29,7 @@ import type {
   LoadBalancerProps,
   MetricAlarmProps,
   MetricFilterProps,
+  OrganizationAccountProps,
   OrganizationProps,
   SnsTopicProps,
   TrailProps,
@@ -65,6 +66,7 @@ export interface ResourceTypes {
   'aws.budgets.budget': BudgetProps;
   'aws.elbv2.load_balancer': LoadBalancerProps;
   'aws.organizations.organization': OrganizationProps;
+  'aws.organizations.account': OrganizationAccountProps;
 }
 export type ResourceType = keyof ResourceTypes;
 
@@ -98,4 +100,5 @@ export const RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'aws.budgets.budget',
   'aws.elbv2.load_balancer',
   'aws.organizations.organization',
+  'aws.organizations.account',
 ]);

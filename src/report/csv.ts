@@ -68,8 +68,12 @@ export function renderCsv(result: ScanResult, lang: Lang): string {
         .join('; '),
     ]);
   }
-  return BOM + rows.map((r) => r.map(csvCell).join(',')).join(CRLF) + CRLF;
+  return csvDocument(rows);
 }
+
+/** Rows as a CSV document for Excel: BOM, CRLF, quoted and formula-safe cells. */
+export const csvDocument = (rows: readonly (readonly string[])[]): string =>
+  BOM + rows.map((r) => r.map(csvCell).join(',')).join(CRLF) + CRLF;
 
 export const csvReporter: Reporter = {
   format: 'csv',

@@ -74,6 +74,11 @@ export const iamCollector: Collector = {
   },
 };
 
+/** Sets `props[key]` when the detail was read (undefined = a gap was recorded). */
+export function setProp<P extends object, K extends keyof P>(props: P, key: K, value: P[K] | undefined): void {
+  if (value !== undefined) props[key] = value;
+}
+
 /** Tags only label a resource (no rule reads them): a failed tag read leaves them empty. */
 async function readTags(fetch: () => Promise<Tag[]>): Promise<Record<string, string>> {
   try {
@@ -95,11 +100,6 @@ async function inlinePolicies(
 }
 
 // ── Users ──
-
-/** Sets `props[key]` when the detail was read (undefined = a gap was recorded). */
-export function setProp<P extends object, K extends keyof P>(props: P, key: K, value: P[K] | undefined): void {
-  if (value !== undefined) props[key] = value;
-}
 
 async function collectUsers(ctx: CollectContext, iam: IAMClient): Promise<void> {
   const users = await ctx.list('aws.iam.user', 'ListUsers', () =>

@@ -1,11 +1,14 @@
+import { accountCollector } from './account.js';
 import { budgetsCollector } from './budgets.js';
 import { cloudtrailCollector } from './cloudtrail.js';
 import { cloudwatchCollector } from './cloudwatch.js';
 import { ec2Collector } from './ec2.js';
 import { efsCollector } from './efs.js';
 import { elbv2Collector } from './elbv2.js';
+import { iamCollector } from './iam.js';
 import { kmsCollector } from './kms.js';
 import { logsCollector } from './logs.js';
+import { organizationsCollector } from './organizations.js';
 import { rdsCollector } from './rds.js';
 import { regionCollector } from './region.js';
 import type { Collector } from './runtime/collector.js';
@@ -26,4 +29,7 @@ export const AWS_COLLECTORS: readonly Collector[] = [
   logsCollector,
   cloudwatchCollector,
   snsCollector,
+  iamCollector,
+  accountCollector,
+  organizationsCollector,
 ];

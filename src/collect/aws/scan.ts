@@ -4,6 +4,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { InputError } from '../../core/input-error.js';
+import type { Resource } from '../../core/resource.js';
 import type { CollectionError } from '../../core/rule.js';
 import type { InventoryPart } from '../../inventory/snapshot.js';
 import { AWS_COLLECTORS } from './index.js';
@@ -12,7 +13,7 @@ import type { Collector } from './runtime/collector.js';
 import { CollectContext } from './runtime/context.js';
 import { classify } from './runtime/errors.js';
 import { Limiter, Limiters } from './runtime/limiter.js';
-import { allPages } from './runtime/pages.js';
+import { allPages, toJson } from './runtime/pages.js';
 
 export interface AwsScanRequest {
   profile?: string;
@@ -75,14 +76,29 @@ export async function* collectAws(request: AwsScanRequest): AsyncGenerator<Inven
   }
 
   let targets: Target[] = [{ account: self, credentials: base }];
-  const orgErrors: CollectionError[] = [];
+  /** The Organization's accounts (every state), kept in the scanning account's part for the account inventory. */
+  const orgAccounts: Resource[] = [];
   if (request.org) {
     const org = baseClients.get(OrganizationsClient, homeRegion);
     const accounts = await allPages(paginateListAccounts({ client: org }, {}), (p) => p.Accounts ?? []);
+    const collectedAt = new Date().toISOString();
+    for (const a of accounts) {
+      orgAccounts.push({
+        uid: a.Arn!,
+        provider: 'aws',
+        account: self,
+        region: 'global',
+        type: 'aws.organizations.account',
+        name: a.Name ?? a.Id!,
+        tags: {},
+        props: toJson(a),
+        source: { kind: 'live', collectedAt },
+      });
+    }
     const wanted = new Set(request.accounts ?? []);
     const { roleName, externalId } = request.org;
     targets = accounts
-      .filter((a) => a.Status === 'ACTIVE' || a.State === 'ACTIVE')
+      .filter((a) => (a.State ?? a.Status) === 'ACTIVE')
       .filter((a) => wanted.size === 0 || wanted.has(a.Id!))
       .map((a) => ({
         account: a.Id!,
@@ -108,10 +124,24 @@ export async function* collectAws(request: AwsScanRequest): AsyncGenerator<Inven
       collectAccount(t, request, homeRegion, new ClientFactory(settings(t.credentials), limitsFor())),
     ),
   );
-  for (const [i, p] of pending.entries()) {
+  let orgAccountsPlaced = orgAccounts.length === 0;
+  for (const p of pending) {
     const part = await p;
-    if (i === 0 && orgErrors.length > 0) part.errors.unshift(...orgErrors);
+    if (!orgAccountsPlaced && part.name === self) {
+      part.resources.push(...orgAccounts);
+      orgAccountsPlaced = true;
+    }
     yield part;
+  }
+  // The scanning account itself was left out (--accounts): its inventory still carries the account list.
+  if (!orgAccountsPlaced) {
+    yield {
+      name: `${self}-organization`,
+      file: `aws:${self}`,
+      resources: orgAccounts,
+      errors: [],
+      generatedAt: new Date().toISOString(),
+    };
   }
 }
 

@@ -6,6 +6,7 @@ import type { FileSystemDescription } from '@aws-sdk/client-efs';
 import type { LoadBalancer, LoadBalancerAttribute } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type {
+  Account,
   DelegatedAdministrator,
   Organization,
   PolicySummary,
@@ -65,3 +66,6 @@ export interface OrganizationProps {
   /** iam:ListOrganizationsFeatures EnabledFeatures (RootCredentialsManagement, RootSessions). */
   EnabledFeatures: string[];
 }
+
+/** aws.organizations.account: one organizations:ListAccounts item, in the management account (region global). */
+export type OrganizationAccountProps = Json<Account>;

@@ -146,9 +146,8 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
     if (!found) throw fakeError('NoSuchEntity', `The policy with name ${name} cannot be found.`, 404);
     return { PolicyName: found.PolicyName, PolicyDocument: encodeDocument(found.PolicyDocument) };
   };
-  const orgResource = () => inv.resources.find((r) => r.type === 'aws.organizations.organization') as
-    | Resource<OrganizationProps>
-    | undefined;
+  const orgResource = () =>
+    inv.resources.find((r) => r.type === 'aws.organizations.organization') as Resource<OrganizationProps> | undefined;
   /** The organization's own calls: only its management account may make them. */
   const management = (ctx: FakeContext) => {
     const org = accountOf(ctx).props.Organization;
@@ -163,7 +162,13 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
   return {
     iam: {
       // Users
-      ListUsers: (input, ctx) => iamPage('Users', users(ctx).map((u) => pick(u.props, USER_FIELDS)), input, PAGE.users),
+      ListUsers: (input, ctx) =>
+        iamPage(
+          'Users',
+          users(ctx).map((u) => pick(u.props, USER_FIELDS)),
+          input,
+          PAGE.users,
+        ),
       GetLoginProfile: (input, ctx) => {
         const u = user(input, ctx);
         deniedIfGap(u, 'LoginProfile');
@@ -241,7 +246,7 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
           const u = all.find((x) => x.props.UserName === name);
           return u ? [pick(u.props, USER_FIELDS)] : [];
         });
-        return { Group: pick(g.props, GROUP_FIELDS), ...iamPage('Users', members, input, PAGE.users) };
+        return { Group: pick(g.props, GROUP_FIELDS), ...iamPage('Users', members, input, PAGE.entities) };
       },
       ListAttachedGroupPolicies: (input, ctx) => {
         const g = group(input, ctx);
@@ -404,9 +409,16 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
         const a = accountOf(ctx);
         deniedIfGap(a, 'RootCredentialReport');
         if ((generated.get(ctx.account) ?? 0) < 2) {
-          throw fakeError('ReportNotPresent', 'Credential report not present. Call GenerateCredentialReport first.', 410);
+          throw fakeError(
+            'ReportNotPresent',
+            'Credential report not present. Call GenerateCredentialReport first.',
+            410,
+          );
         }
-        const rows = [a.props.RootCredentialReport, ...users(ctx).flatMap((u) => (u.props.CredentialReport ? [u.props.CredentialReport] : []))];
+        const rows = [
+          a.props.RootCredentialReport,
+          ...users(ctx).flatMap((u) => (u.props.CredentialReport ? [u.props.CredentialReport] : [])),
+        ];
         return {
           Content: Buffer.from(credentialReportCsv(rows), 'utf8'),
           ReportFormat: 'text/csv',
@@ -444,7 +456,8 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
         const type = String(input.AlternateContactType) as keyof AccountProps['AlternateContacts'];
         deniedIfGap(a, `AlternateContacts.${type}`);
         const contact = a.props.AlternateContacts[type];
-        if (!contact) throw fakeError('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.', 404);
+        if (!contact)
+          throw fakeError('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.', 404);
         return { AlternateContact: contact };
       },
     },
@@ -456,7 +469,11 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
         deniedIfGap(a, 'PublicAccessBlockConfiguration');
         const config = a.props.PublicAccessBlockConfiguration;
         if (!config) {
-          throw fakeError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404);
+          throw fakeError(
+            'NoSuchPublicAccessBlockConfiguration',
+            'The public access block configuration was not found',
+            404,
+          );
         }
         return { PublicAccessBlockConfiguration: config };
       },
@@ -465,7 +482,8 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
     organizations: {
       DescribeOrganization: (_input, ctx) => {
         const org = accountOf(ctx).props.Organization;
-        if (!org) throw fakeError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
+        if (!org)
+          throw fakeError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
         return { Organization: org };
       },
       ListRoots: (input, ctx) => orgPage('Roots', management(ctx).props.Roots, input),
@@ -479,7 +497,11 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
         ),
       ListTargetsForPolicy: (input, ctx) => {
         const p = management(ctx).props.Policies.find((x) => x.Id === input.PolicyId);
-        if (!p) throw fakeError('PolicyNotFoundException', `We can't find a policy with the PolicyId ${String(input.PolicyId)}.`);
+        if (!p)
+          throw fakeError(
+            'PolicyNotFoundException',
+            `We can't find a policy with the PolicyId ${String(input.PolicyId)}.`,
+          );
         return orgPage('Targets', p.Targets, input);
       },
       ListDelegatedAdministrators: (input, ctx) =>
@@ -494,7 +516,7 @@ export function iamHandlers(inv: DemoIndex): FakeHandlers {
           if (!a) throw fakeError('TargetNotFoundException', `We can't find a resource with the ResourceId ${id}.`);
           return orgPage('Tags', tagList(a.tags), input);
         }
-        if (org && org.props.Roots.some((r) => r.Id === id)) return orgPage('Tags', tagList(org.tags), input);
+        if (org?.props.Roots.some((r) => r.Id === id)) return orgPage('Tags', tagList(org.tags), input);
         throw fakeError('TargetNotFoundException', `We can't find a resource with the ResourceId ${id}.`);
       },
     },
