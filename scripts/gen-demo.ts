@@ -3181,7 +3181,7 @@ function management(): Acct {
     'aws.organizations.organization',
     ORGANIZATION.Arn,
     'global',
-    'Kitsune Shoji K.K.',
+    ORG_ID,
     {
       Organization: ORGANIZATION,
       Roots: [

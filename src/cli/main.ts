@@ -15,6 +15,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .description('Cloud security posture and compliance as code (English / 日本語)')
     .version(TOOL.version)
     .exitOverride()
+    // `scan` and `scan aws` share option names: each level's options belong to the command they follow.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerScanAws(registerScan(program, io), io);
   registerRules(program, io);

@@ -51,6 +51,7 @@ export function addOutputOptions(cmd: Command): Command {
 export function registerScan(program: Command, io: Io): Command {
   const scan = program
     .command('scan')
+    .enablePositionalOptions()
     .description('evaluate the rules on an inventory snapshot (--from), or on a live AWS account (scan aws)')
     .option('--from <path>', 'snapshot file or directory, e.g. examples/demo-org');
   addFrameworkOptions(addOutputOptions(scan)).action((opts: OutputOptions & FrameworkOptions & { from?: string }) => {

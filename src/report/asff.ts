@@ -26,7 +26,7 @@
  *   FAIL     → FAILED        / NEW        / the rule's severity
  *   EXCEPTED → FAILED        / SUPPRESSED / the rule's severity, with the exception in Note
  *   ERROR    → NOT_AVAILABLE / NEW        / INFORMATIONAL, with the cause in StatusReasons
- *   MANUAL   → WARNING       / NEW        / INFORMATIONAL, with the guidance and the requirement
+ *   MANUAL   → WARNING       / NEW        / INFORMATIONAL, guidance as Description, RelatedRequirements
  *   PASS     → PASSED        / RESOLVED   / INFORMATIONAL
  *   N/A      → left out
  * As Security Hub does for its own control findings: a check that could not run (access denied, throttled) is
@@ -144,7 +144,8 @@ const MANUAL_REASON: Text = {
   ja: 'この要件は自動では判定できないため、担当者が確認する。',
 };
 
-export const TYPE_CIS = 'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
+export const TYPE_CIS =
+  'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
 export const TYPE_BEST_PRACTICES = 'Software and Configuration Checks/AWS Security Best Practices';
 
 /** mamori resource type → ASFF Resources[].Type ('Other' for types ASFF does not name). */
@@ -173,12 +174,17 @@ export const ASFF_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   'aws.elbv2.load_balancer': 'AwsElbv2LoadBalancer',
 };
 
-export const asffResourceType = (type: string): string => ASFF_RESOURCE_TYPES[type] ?? 'Other';
+export const asffResourceType = (type: string): string =>
+  (Object.hasOwn(ASFF_RESOURCE_TYPES, type) ? ASFF_RESOURCE_TYPES[type] : undefined) ?? 'Other';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
 type Partition = (typeof PARTITIONS)[number];
 /** Where a global resource's finding goes: the partition's usual home Region for global services. */
-const GLOBAL_REGION: Record<Partition, string> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
+const GLOBAL_REGION: Record<Partition, string> = {
+  aws: 'us-east-1',
+  'aws-cn': 'cn-north-1',
+  'aws-us-gov': 'us-gov-west-1',
+};
 
 /** The ARN partition of a uid; 'aws' when the uid is not an ARN (IaC resources) or names another partition. */
 function partitionOf(uid: string): Partition {
@@ -272,8 +278,8 @@ function toFinding(
     FindingProviderFields: { Severity: { ...severity }, Types: [...types] },
   };
 
-  // A recommendation only where acting on the rule helps: the fix for a FAIL (or an excepted one), the guidance
-  // for a manual item. An ERROR needs its cause fixed, a PASS nothing.
+  // A recommendation only where the rule's fix applies: a FAIL (or an excepted one). An ERROR needs its cause
+  // fixed, a PASS nothing; a manual item's guidance is already its Description.
   if (rule && weakness) {
     const r = rule.text.remediation;
     const lines = remediationLines({ ...r, url: undefined }, lang);
@@ -282,8 +288,6 @@ function toFinding(
     };
     if (hasText(r.url)) recommendation.Url = r.url;
     finding.Remediation = { Recommendation: recommendation };
-  } else if (manual && hasText(manual.guidance[lang])) {
-    finding.Remediation = { Recommendation: { Text: clip(manual.guidance[lang], ASFF_LIMITS.recommendationText) } };
   }
 
   if (status === 'EXCEPTED' && f.exception) {
@@ -376,16 +380,14 @@ function resourceOf(f: Finding, partition: Partition, region: string): AsffResou
 
 /** AWS tag limits: up to 50 tags, keys of 1–128 and values of up to 256 characters; others are left out or clipped. */
 function resourceTags(tags: Record<string, string>): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
-  let n = 0;
-  for (const key of Object.keys(tags).sort()) {
-    if (n >= ASFF_LIMITS.tags) break;
-    const value = tags[key];
+  // Entries, not assignment, so a key such as '__proto__' stays an ordinary tag.
+  const kept: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (kept.length >= ASFF_LIMITS.tags) break;
     if (!hasText(key) || key.length > ASFF_LIMITS.tagKey || typeof value !== 'string') continue;
-    out[key] = clip(value, ASFF_LIMITS.tagValue);
-    n++;
+    kept.push([key, clip(value, ASFF_LIMITS.tagValue)]);
   }
-  return n > 0 ? out : undefined;
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 export const asffReporter: Reporter = {

@@ -1,6 +1,7 @@
 // The report formats, by --format name.
 import type { Lang } from '../core/text.js';
 import type { ScanResult } from '../engine/scan.js';
+import { asffReporter } from './asff.js';
 import { csvReporter } from './csv.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
@@ -12,7 +13,7 @@ import { tableReporter } from './table.js';
 
 export type { RenderOptions, Reporter } from './reporter.js';
 
-export const FORMATS = ['table', 'json', 'ocsf', 'csv', 'sarif', 'junit', 'html'] as const;
+export const FORMATS = ['table', 'json', 'ocsf', 'asff', 'csv', 'sarif', 'junit', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Format name → reporter (keyed by string so a --format value can be looked up directly). */
@@ -20,6 +21,7 @@ export const REPORTERS: Readonly<Record<string, Reporter>> = Object.freeze({
   table: tableReporter,
   json: jsonReporter,
   ocsf: ocsfReporter,
+  asff: asffReporter,
   csv: csvReporter,
   sarif: sarifReporter,
   junit: junitReporter,

@@ -9,7 +9,7 @@ import {
   paginateListVirtualMFADevices,
 } from '@aws-sdk/client-iam';
 import { OrganizationsClient, paginateListTagsForResource } from '@aws-sdk/client-organizations';
-import { GetPublicAccessBlockCommand, S3ControlClient, type S3ControlClientConfig } from '@aws-sdk/client-s3-control';
+import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { AccountProps } from '../../inventory/aws/account.js';
 import { credentialReport, ROOT_ROW } from './credential-report.js';
 import { NO_SUCH_ENTITY, setProp } from './iam.js';
@@ -19,17 +19,6 @@ import { tagMap } from './runtime/context.js';
 import { allPages, toJson } from './runtime/pages.js';
 
 const CONTACT_TYPES: readonly AlternateContactType[] = ['SECURITY', 'BILLING', 'OPERATIONS'];
-
-/**
- * S3 Control's endpoint rules put the account id in the host name (`<account>.s3-control.<region>.amazonaws.com`),
- * custom endpoints included; an --endpoint-url (an AWS-compatible server, or a loopback address) is used as given.
- */
-class S3ControlAccountClient extends S3ControlClient {
-  constructor(config: S3ControlClientConfig) {
-    const endpoint = typeof config.endpoint === 'string' ? config.endpoint : undefined;
-    super(endpoint ? { ...config, endpointProvider: () => ({ url: new URL(endpoint) }) } : config);
-  }
-}
 
 /**
  * aws.account (uid arn:aws:iam::<account>:root, region global): the account-wide facts account-level rules read —
@@ -114,7 +103,7 @@ export const accountCollector: Collector = {
           'PublicAccessBlockConfiguration',
           async () =>
             toJson<AccountProps['PublicAccessBlockConfiguration']>(
-              (await ctx.client(S3ControlAccountClient).send(new GetPublicAccessBlockCommand({ AccountId })))
+              (await ctx.client(S3ControlClient).send(new GetPublicAccessBlockCommand({ AccountId })))
                 .PublicAccessBlockConfiguration ?? null,
             ),
           { codes: ['NoSuchPublicAccessBlockConfiguration'], value: null },
