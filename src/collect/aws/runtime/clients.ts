@@ -47,6 +47,8 @@ export class ClientFactory {
         requestHandler: new NodeHttpHandler({
           connectionTimeout: this.settings.connectTimeoutMs,
           requestTimeout: this.settings.requestTimeoutMs,
+          // Without this the handler only logs a warning and keeps waiting: a hung call must end as an error.
+          throwOnRequestTimeout: true,
         }),
         ...(this.settings.endpointUrl ? endpointConfig(Client.name, this.settings.endpointUrl) : {}),
         ...(this.customEndpoint ? { forcePathStyle: true, disableHostPrefix: true } : {}),
