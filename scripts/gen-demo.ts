@@ -10,9 +10,10 @@ import type { CollectionError } from '../src/core/rule.js';
 import type { AccountProps, CredentialReportRow } from '../src/inventory/aws/account.js';
 import type { InstanceProps, SecurityGroupProps } from '../src/inventory/aws/ec2.js';
 import type { InlinePolicy } from '../src/inventory/aws/iam.js';
+import type { LambdaFunctionProps, LambdaFunctionUrlConfig } from '../src/inventory/aws/lambda.js';
 import type { RegionProps } from '../src/inventory/aws/region.js';
 import type { S3BucketProps } from '../src/inventory/aws/s3.js';
-import type { KmsKeyProps, MetricAlarmProps, TrailProps } from '../src/inventory/aws/services.js';
+import type { DbInstanceProps, KmsKeyProps, MetricAlarmProps, TrailProps } from '../src/inventory/aws/services.js';
 import type { PolicyDocument, PolicyStatement } from '../src/inventory/json.js';
 import type { Snapshot } from '../src/inventory/snapshot.js';
 import type { ResourceType, ResourceTypes } from '../src/inventory/types.js';
@@ -4582,6 +4583,7 @@ function production(): Acct {
     start: t('2022-05-01 00:00:00'),
     updated: t('2026-04-01 01:00:00'),
   });
+  productionLambdaAndSnapshots(a, { vpc, batchSg, appKey, rdsKey, svc });
   return a;
 }
 
@@ -5442,7 +5444,376 @@ function development(): Acct {
     }),
     tags: dev,
   });
+  developmentLambdaAndSnapshots(a, { vpc, role: iam.roleArns.get('dev-lambda-basic-exec')!, dev });
   return a;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lambda functions and RDS DB snapshots. Added after the rest of the demo: their random parts come from a generator
+// seeded by their own names, so that every older resource keeps its bytes.
+
+class Extra {
+  private readonly rng: () => number;
+  constructor(seed: string) {
+    let h = 2166136261;
+    for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    this.rng = mulberry32(h);
+  }
+  private chars(n: number, alphabet: string): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.rng() * alphabet.length)];
+    return s;
+  }
+  hex(n: number): string {
+    return this.chars(n, '0123456789abcdef');
+  }
+  lower(n: number): string {
+    return this.chars(n, 'abcdefghijklmnopqrstuvwxyz0123456789');
+  }
+  b32(n: number): string {
+    return this.chars(n, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567');
+  }
+  uuid(): string {
+    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${'89ab'[Math.floor(this.rng() * 4)]}${this.hex(3)}-${this.hex(12)}`;
+  }
+  /** A SHA-256 digest in base64, as Lambda's CodeSha256. */
+  sha256(): string {
+    return `${this.chars(43, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')}=`;
+  }
+}
+
+/** Lambda writes LastModified as '2025-05-20T06:12:40.000+0000'. */
+const lambdaTime = (iso: string): string => iso.replace(/Z$/, '+0000');
+
+interface FunctionSpec {
+  region: string;
+  name: string;
+  description: string;
+  runtime: NonNullable<LambdaFunctionProps['Runtime']>;
+  handler: string;
+  role: string;
+  memory: number;
+  timeout: number;
+  codeSize: number;
+  arch?: 'x86_64' | 'arm64';
+  modified: string;
+  /**
+   * Environment variable names, and those whose values looked like secrets when the function was read. The demo
+   * never holds the values (the collector drops them): these names are all there is.
+   */
+  env?: { names: string[]; secretLike?: string[] };
+  kms?: string;
+  vpc?: { vpc: VpcOut; subnets: string[]; sgs: string[] };
+  tracing?: 'Active' | 'PassThrough';
+  policy?: (arn: string) => PolicyStatement[];
+  url?: { auth: 'NONE' | 'AWS_IAM'; created: string; cors?: LambdaFunctionUrlConfig['Cors'] };
+  tags: Tags;
+}
+
+function lambdaFunction(a: Acct, f: FunctionSpec): string {
+  const x = new Extra(`${a.id}:${f.region}:lambda:${f.name}`);
+  const arn = `arn:aws:lambda:${f.region}:${a.id}:function:${f.name}`;
+  const statements = f.policy?.(arn);
+  a.add(
+    'aws.lambda.function',
+    arn,
+    f.region,
+    f.name,
+    {
+      FunctionName: f.name,
+      FunctionArn: arn,
+      Runtime: f.runtime,
+      Role: f.role,
+      Handler: f.handler,
+      CodeSize: f.codeSize,
+      Description: f.description,
+      Timeout: f.timeout,
+      MemorySize: f.memory,
+      LastModified: lambdaTime(f.modified),
+      CodeSha256: x.sha256(),
+      Version: '$LATEST',
+      ...(f.vpc
+        ? {
+            VpcConfig: {
+              SubnetIds: f.vpc.subnets.map((k) => subnet(f.vpc!.vpc, k).id),
+              SecurityGroupIds: f.vpc.sgs,
+              VpcId: f.vpc.vpc.id,
+              Ipv6AllowedForDualStack: false,
+            },
+          }
+        : {}),
+      ...(f.env
+        ? {
+            Environment: {
+              VariableNames: [...f.env.names].sort(),
+              SecretLikeVariables: [...(f.env.secretLike ?? [])].sort(),
+            },
+          }
+        : {}),
+      ...(f.kms ? { KMSKeyArn: f.kms } : {}),
+      TracingConfig: { Mode: f.tracing ?? 'PassThrough' },
+      RevisionId: x.uuid(),
+      PackageType: 'Zip',
+      Architectures: [f.arch ?? 'x86_64'],
+      EphemeralStorage: { Size: 512 },
+      SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+      LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${f.name}` },
+      Policy: statements ? { Version: V, Id: 'default', Statement: statements } : null,
+      FunctionUrlConfig: f.url
+        ? {
+            FunctionUrl: `https://${x.lower(32)}.lambda-url.${f.region}.on.aws/`,
+            FunctionArn: arn,
+            AuthType: f.url.auth,
+            ...(f.url.cors ? { Cors: f.url.cors } : {}),
+            CreationTime: f.url.created,
+            LastModifiedTime: f.url.created,
+            InvokeMode: 'BUFFERED',
+          }
+        : null,
+    },
+    { tags: f.tags },
+  );
+  return arn;
+}
+
+interface DbSnapshotSpec {
+  region: string;
+  id: string;
+  /** The source instance as it was when the snapshot was taken (it may be gone since). */
+  instance: {
+    id: string;
+    created: string;
+    version: string;
+    storage: number;
+    az: string;
+    vpcId: string;
+    dbiResourceId?: string;
+  };
+  created: string;
+  /** A copy: the snapshot it was copied from, and when that one was taken. */
+  copiedFrom?: { arn: string; created: string };
+  kms?: string;
+  /** The `restore` attribute: account ids, or 'all' (public). */
+  restore: string[];
+  tags: Tags;
+}
+
+function dbSnapshot(a: Acct, s: DbSnapshotSpec): string {
+  const x = new Extra(`${a.id}:${s.region}:rds-snapshot:${s.id}`);
+  const arn = `arn:aws:rds:${s.region}:${a.id}:snapshot:${s.id}`;
+  a.add(
+    'aws.rds.db_snapshot',
+    arn,
+    s.region,
+    s.id,
+    {
+      DBSnapshotIdentifier: s.id,
+      DBInstanceIdentifier: s.instance.id,
+      SnapshotCreateTime: s.created,
+      Engine: 'mysql',
+      AllocatedStorage: s.instance.storage,
+      Status: 'available',
+      Port: 3306,
+      AvailabilityZone: `${s.region}${s.instance.az}`,
+      VpcId: s.instance.vpcId,
+      InstanceCreateTime: s.instance.created,
+      MasterUsername: 'kitsune_admin',
+      EngineVersion: s.instance.version,
+      LicenseModel: 'general-public-license',
+      SnapshotType: 'manual',
+      OptionGroupName: `default:mysql-${s.instance.version.split('.').slice(0, 2).join('-')}`,
+      PercentProgress: 100,
+      ...(s.copiedFrom ? { SourceDBSnapshotIdentifier: s.copiedFrom.arn } : {}),
+      StorageType: 'gp3',
+      Encrypted: s.kms !== undefined,
+      ...(s.kms ? { KmsKeyId: s.kms } : {}),
+      DBSnapshotArn: arn,
+      IAMDatabaseAuthenticationEnabled: false,
+      ProcessorFeatures: [],
+      DbiResourceId: s.instance.dbiResourceId ?? `db-${x.b32(26)}`,
+      TagList: ec2Tags(s.tags),
+      OriginalSnapshotCreateTime: s.copiedFrom?.created ?? s.created,
+      SnapshotTarget: 'region',
+      DedicatedLogVolume: false,
+      MultiTenant: false,
+      Attributes: [{ AttributeName: 'restore', AttributeValues: s.restore }],
+    },
+    { tags: s.tags },
+  );
+  return arn;
+}
+
+/** Production: the storefront's functions and the legacy CRM's manual snapshots. */
+function productionLambdaAndSnapshots(
+  a: Acct,
+  n: { vpc: VpcOut; batchSg: string; appKey: string; rdsKey: string; svc: Tags },
+): void {
+  // Both functions run as one execution role, kitsune-ec-lambda-exec.
+  const role = `arn:aws:iam::${PROD}:role/kitsune-ec-lambda-exec`;
+  lambdaFunction(a, {
+    region: TOKYO,
+    name: 'kitsune-ec-stock-sync',
+    description: 'Syncs warehouse stock levels into Aurora every 5 minutes',
+    runtime: 'python3.12',
+    handler: 'handler.main',
+    role,
+    memory: 512,
+    timeout: 120,
+    codeSize: 2_418_733,
+    arch: 'arm64',
+    modified: t('2026-09-08 02:14:51'),
+    env: { names: ['DB_HOST', 'DB_NAME', 'DB_SECRET_ARN', 'LOG_LEVEL'] },
+    kms: n.appKey,
+    vpc: { vpc: n.vpc, subnets: ['app-a', 'app-c'], sgs: [n.batchSg] },
+    tracing: 'Active',
+    tags: n.svc,
+  });
+  lambdaFunction(a, {
+    region: TOKYO,
+    name: 'kitsune-ec-image-resize',
+    description: 'Makes thumbnails of product images uploaded by sellers',
+    runtime: 'nodejs22.x',
+    handler: 'index.handler',
+    role,
+    memory: 1024,
+    timeout: 30,
+    codeSize: 18_204_561,
+    arch: 'arm64',
+    modified: t('2026-06-22 03:40:12'),
+    env: { names: ['OUTPUT_BUCKET', 'THUMBNAIL_SIZES'] },
+    policy: (arn) => [
+      {
+        Sid: 'kitsune-ec-uploads-trigger',
+        Effect: 'Allow',
+        Principal: { Service: 's3.amazonaws.com' },
+        Action: 'lambda:InvokeFunction',
+        Resource: arn,
+        Condition: {
+          StringEquals: { 'AWS:SourceAccount': PROD },
+          ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::kitsune-ec-user-uploads-prod' },
+        },
+      },
+    ],
+    tags: n.svc,
+  });
+
+  const crmArn = `arn:aws:rds:${TOKYO}:${PROD}:db:kitsune-legacy-crm`;
+  const crm = a.resources.find((r) => r.uid === crmArn)?.props as DbInstanceProps | undefined;
+  if (!crm?.DbiResourceId) throw new Error('kitsune-legacy-crm must be built before its snapshots');
+  const instance = {
+    id: 'kitsune-legacy-crm',
+    created: t('2018-05-10 02:10:00'),
+    storage: 100,
+    az: 'c',
+    vpcId: n.vpc.id,
+    dbiResourceId: crm.DbiResourceId,
+  };
+  const crmTags = { ...n.svc, Service: 'legacy-crm', 備考: '2027年3月廃止予定' };
+  dbSnapshot(a, {
+    region: TOKYO,
+    id: 'kitsune-legacy-crm-before-8-0-39',
+    instance: { ...instance, version: '8.0.36' },
+    created: t('2025-03-02 16:05:00'),
+    restore: [],
+    tags: crmTags,
+  });
+  // An encrypted copy of the last automated snapshot, shared with the CRM migration vendor's account.
+  dbSnapshot(a, {
+    region: TOKYO,
+    id: 'kitsune-legacy-crm-migration-2026-10',
+    instance: { ...instance, version: '8.0.39' },
+    created: t('2026-10-02 01:30:00'),
+    copiedFrom: {
+      arn: `arn:aws:rds:${TOKYO}:${PROD}:snapshot:rds:kitsune-legacy-crm-2026-10-01-17-05`,
+      created: t('2026-10-01 17:05:00'),
+    },
+    kms: n.rdsKey,
+    restore: ['603948127745'],
+    tags: { ...crmTags, Purpose: 'crm-migration' },
+  });
+}
+
+/** Development: sandbox functions (one public URL, one open resource policy, one with keys in its environment). */
+function developmentLambdaAndSnapshots(a: Acct, n: { vpc: VpcOut; role: string; dev: Tags }): void {
+  lambdaFunction(a, {
+    region: TOKYO,
+    name: 'dev-webhook-receiver',
+    description: 'Receives webhooks from the payment sandbox',
+    runtime: 'nodejs16.x',
+    handler: 'index.handler',
+    role: n.role,
+    memory: 128,
+    timeout: 10,
+    codeSize: 1843,
+    modified: t('2025-05-20 06:12:40'),
+    env: { names: ['LOG_LEVEL', 'TARGET_TOPIC_ARN'] },
+    policy: (arn) => [
+      {
+        Sid: 'FunctionURLAllowPublicAccess',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'lambda:InvokeFunctionUrl',
+        Resource: arn,
+        Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } },
+      },
+    ],
+    url: {
+      auth: 'NONE',
+      created: t('2025-05-20 06:20:03'),
+      cors: { AllowOrigins: ['*'], AllowMethods: ['POST'], AllowHeaders: ['content-type'], MaxAge: 300 },
+    },
+    tags: n.dev,
+  });
+  lambdaFunction(a, {
+    region: TOKYO,
+    name: 'dev-slack-notifier',
+    description: 'Posts build results to Slack and uploads the logs',
+    runtime: 'python3.9',
+    handler: 'app.lambda_handler',
+    role: n.role,
+    memory: 128,
+    timeout: 30,
+    codeSize: 4_371,
+    modified: t('2025-07-02 01:15:30'),
+    env: {
+      names: ['LOG_LEVEL', 'SLACK_CHANNEL', 'UPLOAD_AWS_ACCESS_KEY_ID', 'UPLOAD_AWS_SECRET_ACCESS_KEY'],
+      secretLike: ['UPLOAD_AWS_ACCESS_KEY_ID', 'UPLOAD_AWS_SECRET_ACCESS_KEY'],
+    },
+    tags: n.dev,
+  });
+  lambdaFunction(a, {
+    region: VIRGINIA,
+    name: 'dev-vendor-poc-trigger',
+    description: 'Order system PoC: the vendor pushes test orders through this function',
+    runtime: 'python3.12',
+    handler: 'trigger.handler',
+    role: n.role,
+    memory: 256,
+    timeout: 60,
+    codeSize: 12_904,
+    modified: t('2025-10-14 08:02:00'),
+    policy: (arn) => [
+      { Sid: 'vendor-poc-invoke', Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: arn },
+    ],
+    tags: { ...n.dev, Owner: 'vendor-poc' },
+  });
+
+  // The final snapshot of the MySQL server that dev-mysql-01 replaced, made public for a vendor hand-over.
+  dbSnapshot(a, {
+    region: TOKYO,
+    id: 'dev-mysql-legacy-final',
+    instance: {
+      id: 'dev-mysql-legacy',
+      created: t('2022-07-11 02:00:00'),
+      version: '8.0.35',
+      storage: 20,
+      az: 'a',
+      vpcId: n.vpc.id,
+    },
+    created: t('2024-08-30 09:00:00'),
+    restore: ['all'],
+    tags: n.dev,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -5479,6 +5850,8 @@ const TYPE_ORDER: readonly ResourceType[] = [
   'aws.rds.db_cluster',
   'aws.rds.db_instance',
   'aws.efs.file_system',
+  'aws.rds.db_snapshot',
+  'aws.lambda.function',
 ];
 
 export interface DemoFile {

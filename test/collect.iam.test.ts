@@ -7,7 +7,6 @@ import { organizationsCollector } from '../src/collect/aws/organizations.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
 import { collectAws } from '../src/collect/aws/scan.js';
 import type { Resource } from '../src/core/resource.js';
-import type { OrganizationProps } from '../src/inventory/aws/services.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
 import { credentialsFor, demoIndex, demoKeys } from './support/fake-aws/demo-index.js';
 import { mergeHandlers } from './support/fake-aws/handlers/demo.js';

@@ -4,10 +4,10 @@ import type { Finding } from '../src/core/finding.js';
 import type { AnyRule } from '../src/core/rule.js';
 import { LANGS, type Lang } from '../src/core/text.js';
 import type { ScanResult } from '../src/engine/scan.js';
+import { ASFF_RESOURCE_TYPES } from '../src/inventory/asff-types.js';
 import { RESOURCE_TYPES } from '../src/inventory/types.js';
 import {
   ASFF_LIMITS,
-  ASFF_RESOURCE_TYPES,
   type AsffFinding,
   asffResourceType,
   clip,

@@ -67,7 +67,7 @@ describe('csv reporter', () => {
       const rows = parseCsv(text.slice(1));
       assert.equal(rows.length, result.findings.length + 1);
       const header = rows[0]!;
-      assert.equal(header.length, 14);
+      assert.equal(header.length, 15);
       assert.equal(header[0], msg(lang, 'findingId'));
       assert.equal(header[12], msg(lang, 'remediation'));
       for (const r of rows) assert.equal(r.length, header.length);

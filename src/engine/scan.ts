@@ -1,5 +1,5 @@
-import type { Finding, FindingResource } from '../core/finding.js';
-import { findingId } from '../core/finding.js';
+import type { Finding, FindingResource, ImportedFinding } from '../core/finding.js';
+import { findingId, importedRuleId } from '../core/finding.js';
 import { InputError } from '../core/input-error.js';
 import type { Resource } from '../core/resource.js';
 import type { AnyRule, CollectionError } from '../core/rule.js';
@@ -82,6 +82,9 @@ class Scan {
   private readonly accounts = new Set<string>();
   private readonly accountResources = new Map<string, Resource>();
   private readonly collectionErrors: CollectionError[] = [];
+  private readonly partWarnings: string[] = [];
+  /** Ids of imported findings already added (an organisation's parts may repeat one). */
+  private readonly importedIds = new Set<string>();
   private resources = 0;
   private asOf: Date | undefined;
   private index = 0;
@@ -138,7 +141,24 @@ class Scan {
     this.collectionErrors.push(...part.errors);
     this.evaluator.addErrors(part.errors);
     this.evaluator.add(part.resources, partTime);
+    // A framework's report covers its requirements only: detectors' findings are not among them.
+    if (part.findings && part.findings.length > 0 && !this.framework) this.addImported(part);
+    if (part.warnings) this.partWarnings.push(...part.warnings);
     this.options.onPart?.(this.index++);
+  }
+
+  /** Findings AWS's detectors hold: added as they are (FAIL, their own severity), beside the rules' findings. */
+  private addImported(part: InventoryPart): void {
+    const byUid = new Map(part.resources.map((r) => [r.uid, r]));
+    const partSource = part.resources[0]?.source ?? { kind: 'snapshot' as const, file: part.file };
+    for (const i of part.findings ?? []) {
+      const f = importedFinding(i, byUid.get(i.resource.uid), partSource);
+      if (this.importedIds.has(f.id)) continue;
+      this.importedIds.add(f.id);
+      this.accounts.add(i.account);
+      this.findings.push(f);
+      this.summary.add(f);
+    }
   }
 
   finish(inputs: string[], warnings: string[]): ScanResult {
@@ -177,7 +197,7 @@ class Scan {
       accounts,
       manual: this.manual,
       collectionErrors: this.collectionErrors,
-      warnings,
+      warnings: [...warnings, ...this.partWarnings],
       rules: new Map(this.rules.map((r) => [r.id, r])),
       summary: this.summary.build(),
     };
@@ -196,6 +216,48 @@ function accountResource(r: Resource | undefined, account: string): FindingResou
   };
 }
 
+/**
+ * An imported finding as a Finding: its rule id is `<source>:<type or id>`, its id stable across scans
+ * (`<source>:<provider id>` × resource uid), its title and reason the provider's words. The resource's name, tags and
+ * type come from the inventory when it holds the resource, so both kinds of finding name it alike.
+ */
+export function importedFinding(
+  i: ImportedFinding,
+  known: Resource | undefined,
+  partSource: Resource['source'] = { kind: 'snapshot' },
+): Finding {
+  const resource: FindingResource = {
+    uid: i.resource.uid,
+    type: known?.type ?? i.resource.type,
+    name: known?.name ?? i.resource.name,
+    account: i.account,
+    region: i.region,
+    tags: known?.tags ?? i.resource.tags ?? {},
+    source: known?.source ?? partSource,
+  };
+  const words = (s: string): Text => ({ en: s, ja: s });
+  return {
+    id: findingId(`${i.source}:${i.id}`, i.resource.uid),
+    ruleId: importedRuleId(i),
+    status: i.status,
+    severity: i.severity,
+    category: 'logging-monitoring',
+    resource,
+    reason: words(i.description !== undefined && i.description.trim() !== '' ? i.description : i.title),
+    title: words(i.title),
+    source: {
+      kind: i.source,
+      id: i.id,
+      ...(i.type !== undefined ? { type: i.type } : {}),
+      ...(i.url !== undefined ? { url: i.url } : {}),
+      ...(i.firstSeen !== undefined ? { firstSeen: i.firstSeen } : {}),
+      ...(i.lastSeen !== undefined ? { lastSeen: i.lastSeen } : {}),
+      providerSeverity: i.providerSeverity,
+      ...(i.remediation !== undefined ? { remediation: i.remediation } : {}),
+    },
+  };
+}
+
 /** An inventory already in memory, seen as a one-part stream. */
 function inMemory(inv: LoadedInventory): InventoryStream {
   return {
@@ -207,6 +269,7 @@ function inMemory(inv: LoadedInventory): InventoryStream {
         file: inv.files[0] ?? 'memory',
         resources: inv.resources,
         errors: inv.errors,
+        ...(inv.findings ? { findings: inv.findings } : {}),
         ...(inv.generatedAt ? { generatedAt: inv.generatedAt } : {}),
       };
     },

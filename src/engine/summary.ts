@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from '../core/category.js';
-import type { Finding } from '../core/finding.js';
+import { FINDING_SOURCES, type Finding, type FindingSourceKind } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import { STATUSES, type Status } from '../core/status.js';
 
@@ -8,6 +8,8 @@ import { STATUSES, type Status } from '../core/status.js';
  *   score = 100 × Σ w(severity) × PASS / Σ w(severity) × (PASS + FAIL + ERROR)
  * with w = critical 10, high 5, medium 3, low 1, info 0. ERROR counts against the score (a check that could
  * not run proves nothing); EXCEPTED, MANUAL and N/A are left out. null when nothing was judged.
+ * Findings imported from AWS's detectors (GuardDuty, Inspector, Security Hub) have no rule and no PASS to weigh
+ * them against: they count in byStatus, failBySeverity and bySource, never in the score or its tallies.
  */
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 5, medium: 3, low: 1, info: 0 };
 
@@ -29,6 +31,8 @@ export interface Summary {
   byAccount: Record<string, Tally & { score: number | null }>;
   /** Rules with the most FAIL findings, worst severity first. */
   topFailingRules: Array<{ ruleId: string; severity: Severity; fail: number }>;
+  /** Findings imported from each of AWS's detectors. */
+  bySource: Record<FindingSourceKind, number>;
 }
 
 const tally = (): Tally => ({ pass: 0, fail: 0, error: 0, weightPass: 0, weightAll: 0 });
@@ -43,9 +47,19 @@ export class SummaryBuilder {
   private readonly byAccount = new Map<string, Tally>();
   private readonly total = tally();
   private readonly failsByRule = new Map<string, { severity: Severity; fail: number }>();
+  private readonly bySource = Object.fromEntries(FINDING_SOURCES.map((s) => [s, 0])) as Record<
+    FindingSourceKind,
+    number
+  >;
 
   add(f: Finding): void {
     this.byStatus[f.status]++;
+    if (f.source) {
+      // Imported: counted, not scored (no rule, no PASS to weigh them against).
+      this.bySource[f.source.kind]++;
+      if (f.status === 'FAIL') this.failBySeverity[f.severity]++;
+      return;
+    }
     if (f.status !== 'PASS' && f.status !== 'FAIL' && f.status !== 'ERROR') return;
     const w = SEVERITY_WEIGHT[f.severity];
     let account = this.byAccount.get(f.resource.account);
@@ -85,6 +99,7 @@ export class SummaryBuilder {
         .map(([ruleId, r]) => ({ ruleId, ...r }))
         .sort((a, b) => rank(a.severity) - rank(b.severity) || b.fail - a.fail || a.ruleId.localeCompare(b.ruleId))
         .slice(0, topN),
+      bySource: { ...this.bySource },
     };
   }
 }

@@ -73,6 +73,8 @@ export const en = {
   truncated: '[truncated: {bytes} bytes of JSON]',
   checkNotRun: 'The check could not run: {cause}',
   failMessage: '{reason} ({resource})',
+  findingSource: 'Detected by',
+  importedFindings: 'Imported findings',
 
   // table
   'table.heading': '{tool} {version}: {resources} resources in {accounts} accounts',

@@ -69,6 +69,8 @@ export const ja: Messages = {
   truncated: '[省略: JSON で {bytes} バイト]',
   checkNotRun: 'チェックを実行できなかった: {cause}',
   failMessage: '{reason}（{resource}）',
+  findingSource: '検出元',
+  importedFindings: '取り込んだ検出結果',
 
   'table.heading': '{tool} {version}: {accounts} アカウントの {resources} リソース',
   'table.headingFramework': '{tool} {version}: {framework} — {accounts} アカウントの {resources} リソース',

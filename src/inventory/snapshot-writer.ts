@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { InventoryPart, Snapshot } from './snapshot.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './snapshot.js';
 
-type Header = Omit<Snapshot, 'format' | 'version' | 'resources' | 'errors'>;
+type Header = Omit<Snapshot, 'format' | 'version' | 'resources' | 'errors' | 'findings'>;
 
 /**
  * Writes a snapshot as parts arrive, so a live scan never holds the organisation twice. A path ending in .json
@@ -15,6 +15,8 @@ export class SnapshotWriter {
   private readonly tmp: string;
   private firstResource = true;
   private readonly errors: InventoryPart['errors'] = [];
+  /** Imported findings are few beside the resources: kept until close, written after the errors. */
+  private readonly findings: NonNullable<InventoryPart['findings']> = [];
 
   constructor(
     private readonly path: string,
@@ -42,6 +44,7 @@ export class SnapshotWriter {
         this.firstResource = false;
       }
       this.errors.push(...part.errors);
+      if (part.findings) this.findings.push(...part.findings);
       return;
     }
     const file = join(this.path, `${part.name}.json`);
@@ -53,6 +56,7 @@ export class SnapshotWriter {
       ...(part.generatedAt ? { generatedAt: part.generatedAt } : {}),
       resources: part.resources,
       errors: part.errors,
+      ...(part.findings && part.findings.length > 0 ? { findings: part.findings } : {}),
     };
     const fd = openSync(tmp, 'w');
     try {
@@ -65,7 +69,8 @@ export class SnapshotWriter {
 
   close(): void {
     if (this.fd === undefined) return;
-    writeSync(this.fd, `\n],\n"errors": ${JSON.stringify(this.errors)}\n}\n`);
+    const findings = this.findings.length > 0 ? `,\n"findings": ${JSON.stringify(this.findings)}` : '';
+    writeSync(this.fd, `\n],\n"errors": ${JSON.stringify(this.errors)}${findings}\n}\n`);
     closeSync(this.fd);
     this.fd = undefined;
     renameSync(this.tmp, this.path);

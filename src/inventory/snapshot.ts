@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { ImportedFinding } from '../core/finding.js';
 import { InputError, lineOfPointer, parseJson } from '../core/input-error.js';
 import type { Resource } from '../core/resource.js';
 import type { CollectionError } from '../core/rule.js';
@@ -20,11 +21,15 @@ export interface Snapshot {
   scope?: { accounts?: string[]; regions?: string[] };
   resources: Resource[];
   errors?: CollectionError[];
+  /** Findings AWS's own detectors hold (GuardDuty, Inspector, Security Hub), imported read-only. */
+  findings?: ImportedFinding[];
 }
 
 export interface LoadedInventory {
   resources: Resource[];
   errors: CollectionError[];
+  /** Imported findings of every part. */
+  findings?: ImportedFinding[];
   files: string[];
   /** The newest generatedAt of the parts: ages (key age, days unused) are judged as of this time. */
   generatedAt?: string;
@@ -48,6 +53,10 @@ export interface InventoryPart {
   file: string;
   resources: Resource[];
   errors: CollectionError[];
+  /** Findings imported from AWS's detectors (GuardDuty, Inspector, Security Hub). */
+  findings?: ImportedFinding[];
+  /** Non-fatal notes of a live collection (e.g. a source's findings capped). */
+  warnings?: string[];
   generatedAt?: string;
 }
 
@@ -103,6 +112,7 @@ export function streamSnapshot(path: string): InventoryStream {
         file,
         resources,
         errors: snapshot.errors ?? [],
+        ...(snapshot.findings && snapshot.findings.length > 0 ? { findings: snapshot.findings } : {}),
         ...(snapshot.generatedAt ? { generatedAt: snapshot.generatedAt } : {}),
       };
     }
@@ -120,6 +130,7 @@ export function loadSnapshot(path: string): LoadedInventory {
   for (const part of stream.parts()) {
     for (const r of part.resources) out.resources.push(r);
     out.errors.push(...part.errors);
+    if (part.findings) out.findings = [...(out.findings ?? []), ...part.findings];
     if (part.generatedAt && (!out.generatedAt || part.generatedAt > out.generatedAt))
       out.generatedAt = part.generatedAt;
   }

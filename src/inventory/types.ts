@@ -18,12 +18,14 @@ import type {
   IamServerCertificateProps,
   IamUserProps,
 } from './aws/iam.js';
+import type { LambdaFunctionProps } from './aws/lambda.js';
 import type { RegionProps } from './aws/region.js';
 import type { S3BucketProps } from './aws/s3.js';
 import type {
   BudgetProps,
   DbClusterProps,
   DbInstanceProps,
+  DbSnapshotProps,
   EfsFileSystemProps,
   KmsKeyProps,
   LoadBalancerProps,
@@ -57,6 +59,7 @@ export interface ResourceTypes {
   'aws.ec2.snapshot': SnapshotProps;
   'aws.rds.db_instance': DbInstanceProps;
   'aws.rds.db_cluster': DbClusterProps;
+  'aws.rds.db_snapshot': DbSnapshotProps;
   'aws.efs.file_system': EfsFileSystemProps;
   'aws.cloudtrail.trail': TrailProps;
   'aws.kms.key': KmsKeyProps;
@@ -67,6 +70,7 @@ export interface ResourceTypes {
   'aws.elbv2.load_balancer': LoadBalancerProps;
   'aws.organizations.organization': OrganizationProps;
   'aws.organizations.account': OrganizationAccountProps;
+  'aws.lambda.function': LambdaFunctionProps;
 }
 export type ResourceType = keyof ResourceTypes;
 
@@ -91,6 +95,7 @@ export const RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'aws.ec2.snapshot',
   'aws.rds.db_instance',
   'aws.rds.db_cluster',
+  'aws.rds.db_snapshot',
   'aws.efs.file_system',
   'aws.cloudtrail.trail',
   'aws.kms.key',
@@ -101,4 +106,5 @@ export const RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'aws.elbv2.load_balancer',
   'aws.organizations.organization',
   'aws.organizations.account',
+  'aws.lambda.function',
 ]);

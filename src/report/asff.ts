@@ -32,6 +32,11 @@
  * As Security Hub does for its own control findings: a check that could not run (access denied, throttled) is
  * NOT_AVAILABLE, and only a finding that shows a weakness carries the rule's severity label; Severity.Original
  * always keeps mamori's severity, and ProductFields['mamori/Status'] the mamori status.
+ *
+ * Findings imported from GuardDuty, Inspector and Security Hub are left out: they are Security Hub's already (GuardDuty
+ * and Inspector send their findings there themselves), and importing them again under mamori's product would only
+ * duplicate them, or, for Security Hub's own, loop. mamori's collector, in turn, does not read mamori's findings back
+ * from Security Hub (ProductName mamori, a mamori rule as GeneratorId).
  */
 import type { Finding } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
@@ -39,6 +44,7 @@ import type { Status } from '../core/status.js';
 import type { Lang, Text } from '../core/text.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg } from '../i18n/index.js';
+import { ASFF_RESOURCE_TYPES } from '../inventory/asff-types.js';
 import { boundedEvidence, exceptionLine, RuleText, remediationLines, sortedFindings } from './common.js';
 import type { Reporter } from './reporter.js';
 
@@ -148,32 +154,6 @@ export const TYPE_CIS =
   'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
 export const TYPE_BEST_PRACTICES = 'Software and Configuration Checks/AWS Security Best Practices';
 
-/** mamori resource type → ASFF Resources[].Type ('Other' for types ASFF does not name). */
-export const ASFF_RESOURCE_TYPES: Readonly<Record<string, string>> = {
-  'aws.account': 'AwsAccount',
-  'aws.iam.user': 'AwsIamUser',
-  'aws.iam.group': 'AwsIamGroup',
-  'aws.iam.role': 'AwsIamRole',
-  'aws.iam.policy': 'AwsIamPolicy',
-  'aws.s3.bucket': 'AwsS3Bucket',
-  'aws.ec2.vpc': 'AwsEc2Vpc',
-  'aws.ec2.subnet': 'AwsEc2Subnet',
-  'aws.ec2.route_table': 'AwsEc2RouteTable',
-  'aws.ec2.vpc_peering_connection': 'AwsEc2VpcPeeringConnection',
-  'aws.ec2.security_group': 'AwsEc2SecurityGroup',
-  'aws.ec2.network_acl': 'AwsEc2NetworkAcl',
-  'aws.ec2.instance': 'AwsEc2Instance',
-  'aws.ec2.volume': 'AwsEc2Volume',
-  'aws.rds.db_instance': 'AwsRdsDbInstance',
-  'aws.rds.db_cluster': 'AwsRdsDbCluster',
-  'aws.efs.file_system': 'AwsEfsFileSystem',
-  'aws.cloudtrail.trail': 'AwsCloudTrailTrail',
-  'aws.kms.key': 'AwsKmsKey',
-  'aws.cloudwatch.alarm': 'AwsCloudWatchAlarm',
-  'aws.sns.topic': 'AwsSnsTopic',
-  'aws.elbv2.load_balancer': 'AwsElbv2LoadBalancer',
-};
-
 export const asffResourceType = (type: string): string =>
   (Object.hasOwn(ASFF_RESOURCE_TYPES, type) ? ASFF_RESOURCE_TYPES[type] : undefined) ?? 'Other';
 
@@ -214,7 +194,7 @@ export function toAsffFindings(result: ScanResult, lang: Lang): AsffFinding[] {
   const types = [isCis(result.framework) ? TYPE_CIS : TYPE_BEST_PRACTICES];
   const out: AsffFinding[] = [];
   for (const f of sortedFindings(result)) {
-    if (f.status === 'N/A') continue;
+    if (f.status === 'N/A' || f.source) continue;
     out.push(toFinding(f, f.status, result, text, lang, types));
   }
   return out;

@@ -1,5 +1,5 @@
 // Helpers shared by the report formats: rule text lookup, ordering, the one-line explanation, evidence truncation.
-import type { Finding, FindingException } from '../core/finding.js';
+import { FINDING_SOURCE_NAMES, type Finding, type FindingException, type FindingSource } from '../core/finding.js';
 import type { AnyRule, Remediation } from '../core/rule.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { Status } from '../core/status.js';
@@ -41,11 +41,17 @@ export function manualItems(result: ScanResult): Map<string, ManualItem> {
   return out;
 }
 
-/** Looks up what a finding's rule id names: a rule that ran, or a framework's manual item. */
+/**
+ * Looks up what a finding's rule id names: a rule that ran, or a framework's manual item; for a finding imported
+ * from an AWS detector (no rule), the provider's own title.
+ */
 export class RuleText {
   private readonly manual: Map<string, ManualItem>;
+  /** The first imported finding of each imported rule id, for the words of a group of them. */
+  private readonly imported = new Map<string, Finding>();
   constructor(private readonly result: ScanResult) {
     this.manual = manualItems(result);
+    for (const f of result.findings) if (f.source && !this.imported.has(f.ruleId)) this.imported.set(f.ruleId, f);
   }
   rule(ruleId: string): AnyRule | undefined {
     return this.result.rules.get(ruleId);
@@ -53,17 +59,30 @@ export class RuleText {
   manualItem(ruleId: string): ManualItem | undefined {
     return this.manual.get(ruleId);
   }
+  /** An imported finding of this rule id (its source and words), when the id names no rule. */
+  importedOf(ruleId: string): Finding | undefined {
+    return this.imported.get(ruleId);
+  }
   title(ruleId: string, lang: Lang): string {
-    const r = this.rule(ruleId);
-    if (r) return r.text.title[lang];
-    const m = this.manual.get(ruleId);
-    return m ? m.title[lang] : ruleId;
+    return this.titleText(ruleId)[lang];
   }
   titleText(ruleId: string): Text {
     const r = this.rule(ruleId);
     if (r) return r.text.title;
-    return this.manual.get(ruleId)?.title ?? { en: ruleId, ja: ruleId };
+    return this.manual.get(ruleId)?.title ?? this.imported.get(ruleId)?.title ?? { en: ruleId, ja: ruleId };
   }
+  /** One finding's title: its rule's, or an imported finding's own. */
+  findingTitle(f: Finding, lang: Lang): string {
+    return f.title && !this.rule(f.ruleId) ? f.title[lang] : this.title(f.ruleId, lang);
+  }
+}
+
+/** Who found it: 'mamori' for rule findings, the AWS detector's name (GuardDuty, Inspector, Security Hub) else. */
+export const sourceName = (f: Finding): string => (f.source ? FINDING_SOURCE_NAMES[f.source.kind] : 'mamori');
+
+/** An imported finding's remediation: the provider's recommendation and link (GuardDuty gives only the link). */
+export function importedRemediationLines(s: FindingSource): string[] {
+  return [s.remediation, s.url].filter((l): l is string => l !== undefined && l !== '');
 }
 
 export function exceptionLine(e: FindingException, lang: Lang): string {

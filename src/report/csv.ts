@@ -2,7 +2,15 @@
 import type { Lang } from '../core/text.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg, severityLabel, statusLabel } from '../i18n/index.js';
-import { cmp, explanation, RuleText, remediationLines, sortedFindings } from './common.js';
+import {
+  cmp,
+  explanation,
+  importedRemediationLines,
+  RuleText,
+  remediationLines,
+  sortedFindings,
+  sourceName,
+} from './common.js';
 import type { Reporter } from './reporter.js';
 
 const BOM = '\uFEFF';
@@ -38,6 +46,7 @@ export function renderCsv(result: ScanResult, lang: Lang): string {
     msg(lang, 'evidencePath'),
     msg(lang, 'remediation'),
     msg(lang, 'tags'),
+    msg(lang, 'findingSource'),
   ];
   const rows = [header];
   for (const f of sortedFindings(result)) {
@@ -48,12 +57,13 @@ export function renderCsv(result: ScanResult, lang: Lang): string {
     if (rule && (f.status === 'FAIL' || f.status === 'EXCEPTED')) {
       remediation = remediationLines(rule.text.remediation, lang).join('\n');
     } else if (f.status === 'MANUAL') remediation = text.manualItem(f.ruleId)?.guidance[lang] ?? '';
+    else if (f.source) remediation = importedRemediationLines(f.source).join('\n');
     rows.push([
       f.id,
       statusLabel(f.status, lang),
       severityLabel(f.severity, lang),
       f.ruleId,
-      text.title(f.ruleId, lang),
+      text.findingTitle(f, lang),
       f.resource.account,
       f.resource.region,
       f.resource.type,
@@ -66,6 +76,7 @@ export function renderCsv(result: ScanResult, lang: Lang): string {
         .sort(([a], [b]) => cmp(a, b))
         .map(([k, v]) => `${k}=${v}`)
         .join('; '),
+      sourceName(f),
     ]);
   }
   return csvDocument(rows);

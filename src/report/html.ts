@@ -2,7 +2,7 @@
 // Every value that came from the cloud goes through html`` and so through the one escape function.
 import { createHash } from 'node:crypto';
 import { CATEGORIES, CATEGORY_TEXT } from '../core/category.js';
-import type { Finding } from '../core/finding.js';
+import { FINDING_SOURCE_NAMES, FINDING_SOURCES, type Finding } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { Status } from '../core/status.js';
 import type { Lang } from '../core/text.js';
@@ -19,6 +19,7 @@ import {
   RuleText,
   STATUS_ORDER,
   sentences,
+  sourceName,
 } from './common.js';
 import { CSS, SCRIPT } from './html-assets.js';
 import { html, type Markup, trusted } from './html-template.js';
@@ -99,7 +100,23 @@ function resourceCell(f: Finding, lang: Lang): Markup {
   }`;
 }
 
-function explanationCell(f: Finding, lang: Lang): Markup {
+/** An imported finding: its own title, who holds it, the provider's severity and recommendation, and its link. */
+function importedCell(f: Finding, groupTitle: string, lang: Lang): Markup {
+  const src = f.source!;
+  const title = f.title?.[lang];
+  const url = src.url && /^https:\/\//.test(src.url) ? src.url : undefined;
+  const facts = [
+    `${msg(lang, 'findingSource')}: ${sourceName(f)}`,
+    ...(src.providerSeverity !== undefined ? [`${msg(lang, 'severity')}: ${src.providerSeverity}`] : []),
+    ...(src.lastSeen ? [src.lastSeen] : []),
+  ].join(' · ');
+  return html`${title && title !== groupTitle ? html`<div><strong>${title}</strong></div>` : ''}<div>${f.reason?.[lang] ?? ''}</div><div class="path">${facts}</div>${
+    src.remediation ? html`<div class="path">${msg(lang, 'remediation')}: ${src.remediation}</div>` : ''
+  }${url ? html`<div class="path"><a href="${url}" rel="noopener noreferrer">${url}</a></div>` : ''}`;
+}
+
+function explanationCell(f: Finding, lang: Lang, groupTitle = ''): Markup {
+  if (f.source) return importedCell(f, groupTitle, lang);
   switch (f.status) {
     case 'FAIL': {
       const ev = evidenceText(f.evidence, lang);
@@ -118,11 +135,11 @@ function explanationCell(f: Finding, lang: Lang): Markup {
   }
 }
 
-function findingRow(f: Finding, ruleKey: string, lang: Lang): Markup {
+function findingRow(f: Finding, ruleKey: string, lang: Lang, groupTitle = ''): Markup {
   return html`<tr class="f" data-status="${f.status}" data-severity="${f.severity}" data-rule="${ruleKey}" id="f-${f.id}">
 <td>${badgeStatus(f.status, lang)}</td><td>${resourceCell(f, lang)}</td>
 <td><span class="mono">${f.resource.account}</span><br><span class="uid">${f.resource.region}</span></td>
-<td>${explanationCell(f, lang)}</td></tr>`;
+<td>${explanationCell(f, lang, groupTitle)}</td></tr>`;
 }
 
 function remediationBlock(ruleId: string, text: RuleText, lang: Lang): Markup {
@@ -176,17 +193,20 @@ function groupsOf(findings: readonly Finding[]): Group[] {
 function groupBlock(g: Group, text: RuleText, lang: Lang): Markup {
   const rule = text.rule(g.ruleId);
   const title = text.title(g.ruleId, lang);
+  const imported = rule ? undefined : text.importedOf(g.ruleId);
   const ruleKey = `${g.ruleId} ${title}`;
   const open = g.worst === 'FAIL' || g.worst === 'ERROR';
   const pills = ACTION_STATUSES.filter((s) => g.counts[s]).map(
     (s) => html`<span class="pill t-${s}">${statusLabel(s, lang)} ${formatNumber(g.counts[s]!, lang)}</span>`,
   );
   return html`<details class="group sev-${g.severity}" data-group="${g.ruleId}"${open ? trusted(' open') : ''}>
-<summary>${badgeSeverity(g.severity, lang)}<span class="title">${title}</span><code>${g.ruleId}</code>${pills}</summary>
+<summary>${badgeSeverity(g.severity, lang)}<span class="title">${title}</span><code>${g.ruleId}</code>${
+    imported ? html`<span class="pill" title="${msg(lang, 'findingSource')}">${sourceName(imported)}</span>` : ''
+  }${pills}</summary>
 <div class="group-body">${rule ? html`<p class="desc">${sentences(lang, rule.text.description[lang], rule.text.rationale[lang])}</p>` : ''}
 ${remediationBlock(g.ruleId, text, lang)}
 <div class="scroll"><table class="ft"><thead><tr><th>${msg(lang, 'status')}</th><th>${msg(lang, 'resource')}</th><th>${msg(lang, 'account')} / ${msg(lang, 'region')}</th><th>${msg(lang, 'reason')} / ${msg(lang, 'cause')}</th></tr></thead>
-<tbody>${g.findings.map((f) => findingRow(f, ruleKey, lang))}</tbody></table></div></div></details>`;
+<tbody>${g.findings.map((f) => findingRow(f, ruleKey, lang, title))}</tbody></table></div></div></details>`;
 }
 
 function passedBlock(passed: readonly Finding[], text: RuleText, lang: Lang): Markup {
@@ -224,6 +244,7 @@ export function renderHtml(result: ScanResult, lang: Lang): string {
     ? `${msg(lang, 'html.title')} — ${result.framework.title[lang]} ${result.framework.version}`
     : msg(lang, 'html.title');
 
+  const imported = FINDING_SOURCES.reduce((a, src) => a + s.bySource[src], 0);
   // Summary cards: score, status, severity.
   const statusOrder: Status[] = ['FAIL', 'ERROR', 'PASS', 'EXCEPTED', 'MANUAL', 'N/A'];
   const statusTotal = statusOrder.reduce((a, st) => a + s.byStatus[st], 0);
@@ -240,7 +261,11 @@ ${stackedBar(
 <dl class="facts"><dt>${msg(lang, 'accounts')}</dt><dd>${n(result.accounts.length)}</dd>
 <dt>${msg(lang, 'resources')}</dt><dd>${n(result.resources)}</dd>
 <dt>${msg(lang, 'html.rulesRun')}</dt><dd>${n(result.rules.size)}</dd>
-<dt>${msg(lang, 'collectionErrors')}</dt><dd>${n(result.collectionErrors.length)}</dd></dl></div>`;
+<dt>${msg(lang, 'collectionErrors')}</dt><dd>${n(result.collectionErrors.length)}</dd>${
+    imported > 0
+      ? html`<dt>${msg(lang, 'importedFindings')}</dt><dd>${FINDING_SOURCES.map((src) => `${FINDING_SOURCE_NAMES[src]} ${n(s.bySource[src])}`).join(' · ')}</dd>`
+      : ''
+  }</dl></div>`;
   const maxSev = Math.max(1, ...SEVERITIES.map((sv) => s.failBySeverity[sv]));
   const severityCard = html`<div class="card"><h3>${msg(lang, 'html.severityChart')}</h3><div class="rows">${SEVERITIES.map(
     (sv) =>

@@ -1,6 +1,6 @@
 // `json`: the full scan result for machines, described by schema/findings.v1.schema.json.
 import type { Category } from '../core/category.js';
-import type { FindingException, FindingResource } from '../core/finding.js';
+import type { FindingException, FindingResource, FindingSource } from '../core/finding.js';
 import type { CollectionError, Remediation } from '../core/rule.js';
 import type { Severity } from '../core/severity.js';
 import type { Status } from '../core/status.js';
@@ -38,9 +38,11 @@ export interface JsonFinding {
   status: Status;
   severity: Severity;
   category: Category;
-  /** The rule's title in the report's language (both languages are in `rules`). */
+  /** The rule's title in the report's language (both languages are in `rules`); an imported finding's own title. */
   title: string;
   resource: FindingResource;
+  /** Imported findings: the AWS detector that holds it (GuardDuty, Inspector, Security Hub), with its id and words. */
+  source?: FindingSource;
   reason?: Text;
   evidencePath?: string;
   /** The value at evidencePath; values over 4 KB of JSON are replaced by { $truncated, bytes, preview }. */
@@ -111,9 +113,10 @@ export function toFindingsDocument(result: ScanResult, lang: Lang): FindingsDocu
         status: f.status,
         severity: f.severity,
         category: f.category,
-        title: text.title(f.ruleId, lang),
+        title: text.findingTitle(f, lang),
         resource: f.resource,
       };
+      if (f.source) out.source = f.source;
       if (f.reason) out.reason = f.reason;
       if (f.evidencePath !== undefined) out.evidencePath = f.evidencePath;
       const evidence = boundedEvidence(f.evidence);

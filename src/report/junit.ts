@@ -3,7 +3,17 @@ import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/text.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg, severityLabel, statusLabel } from '../i18n/index.js';
-import { cmp, evidenceText, exceptionLine, explanation, isIac, RuleText, remediationLines } from './common.js';
+import {
+  cmp,
+  evidenceText,
+  exceptionLine,
+  explanation,
+  importedRemediationLines,
+  isIac,
+  RuleText,
+  remediationLines,
+  sourceName,
+} from './common.js';
 import type { Reporter } from './reporter.js';
 
 /** Characters XML 1.0 does not allow at all (controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
@@ -30,6 +40,10 @@ function body(f: Finding, text: RuleText, lang: Lang): string {
     `${msg(lang, 'account')}: ${r.account}  ${msg(lang, 'region')}: ${r.region}`,
   ];
   if (isIac(f)) lines.push(`${msg(lang, 'source')}: ${r.source.file}${r.source.line ? `:${r.source.line}` : ''}`);
+  if (f.source) {
+    lines.push(`${msg(lang, 'findingSource')}: ${sourceName(f)} (${f.source.id})`);
+    if (f.title) lines.push(`${msg(lang, 'title')}: ${f.title[lang]}`);
+  }
   if (f.status === 'FAIL') {
     if (f.reason) lines.push(`${msg(lang, 'reason')}: ${f.reason[lang]}`);
     if (f.evidencePath !== undefined) lines.push(`${msg(lang, 'evidencePath')}: ${f.evidencePath}`);
@@ -40,6 +54,9 @@ function body(f: Finding, text: RuleText, lang: Lang): string {
   const rule = text.rule(f.ruleId);
   if (rule && f.status === 'FAIL') {
     lines.push('', `${msg(lang, 'remediation')}:`, ...remediationLines(rule.text.remediation, lang));
+  } else if (f.source && f.status === 'FAIL') {
+    const imported = importedRemediationLines(f.source);
+    if (imported.length > 0) lines.push('', `${msg(lang, 'remediation')}:`, ...imported);
   }
   return lines.join('\n');
 }
@@ -101,6 +118,7 @@ export function renderJunit(result: ScanResult, lang: Lang): string {
       ['severity', severityLabel(severity, lang)],
       ['category', rule?.category ?? findings[0]!.category],
       ...(rule ? [['resourceType', rule.resourceType]] : []),
+      ...(!rule && findings[0]!.source ? [['source', sourceName(findings[0]!)]] : []),
     ]
       .map(([k, v]) => `      <property name="${attr(k!)}" value="${attr(v!)}"/>`)
       .join('\n');

@@ -5,7 +5,15 @@ import type { Status } from '../core/status.js';
 import type { Lang } from '../core/text.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg } from '../i18n/index.js';
-import { boundedEvidence, exceptionLine, RuleText, remediationLines, sortedFindings } from './common.js';
+import {
+  boundedEvidence,
+  exceptionLine,
+  importedRemediationLines,
+  RuleText,
+  remediationLines,
+  sortedFindings,
+  sourceName,
+} from './common.js';
 import type { Reporter } from './reporter.js';
 
 export const OCSF_VERSION = '1.3.0';
@@ -90,12 +98,24 @@ function toEvent(
 
   const findingInfo: Record<string, unknown> = {
     uid: f.id,
-    title: text.title(f.ruleId, lang),
+    title: text.findingTitle(f, lang),
     types: [f.category],
     created_time: time,
   };
-  const desc = rule ? rule.text.description[lang] : manual?.guidance[lang];
+  const desc = rule
+    ? rule.text.description[lang]
+    : (manual?.guidance[lang] ?? (f.source ? f.reason?.[lang] : undefined));
   if (desc) findingInfo.desc = desc;
+  // An imported finding carries its provider's type, link and times, and names the detector that holds it.
+  if (f.source) {
+    if (f.source.type !== undefined) findingInfo.types = [f.category, f.source.type];
+    if (f.source.url !== undefined) findingInfo.src_url = f.source.url;
+    const first = f.source.firstSeen ? Date.parse(f.source.firstSeen) : Number.NaN;
+    const last = f.source.lastSeen ? Date.parse(f.source.lastSeen) : Number.NaN;
+    if (!Number.isNaN(first)) findingInfo.first_seen_time = first;
+    if (!Number.isNaN(last)) findingInfo.last_seen_time = last;
+    findingInfo.product_uid = sourceName(f);
+  }
 
   const unmapped: Record<string, unknown> = { status: f.status, rule_id: f.ruleId };
   if (f.reason) unmapped.reason = f.reason;
@@ -104,6 +124,7 @@ function toEvent(
   if (evidence !== undefined) unmapped.evidence = evidence;
   if (f.cause !== undefined) unmapped.cause = f.cause;
   if (f.exception) unmapped.exception = f.exception;
+  if (f.source) unmapped.source = f.source;
 
   const event: Record<string, unknown> = {
     activity_id: 1,
@@ -119,7 +140,7 @@ function toEvent(
     severity: SEVERITY[f.severity].name,
     status_id: FINDING_STATUS[status].id,
     status: FINDING_STATUS[status].name,
-    message: detail ?? text.title(f.ruleId, lang),
+    message: detail ?? text.findingTitle(f, lang),
     finding_info: findingInfo,
     compliance,
     resources: [resource],
@@ -137,6 +158,11 @@ function toEvent(
     event.remediation = { desc: remediationLines(r, lang).join('\n'), ...(r.url ? { references: [r.url] } : {}) };
   } else if (manual) {
     event.remediation = { desc: manual.guidance[lang] };
+  } else if (f.source) {
+    const lines = importedRemediationLines(f.source);
+    if (f.source.remediation) {
+      event.remediation = { desc: lines.join('\n'), ...(f.source.url ? { references: [f.source.url] } : {}) };
+    }
   }
   return event;
 }

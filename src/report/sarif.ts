@@ -8,7 +8,7 @@ import type { Lang } from '../core/text.js';
 import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg } from '../i18n/index.js';
-import { boundedEvidence, isIac, sentences, sortedFindings, sortedRules } from './common.js';
+import { boundedEvidence, importedRemediationLines, isIac, sentences, sortedFindings, sortedRules } from './common.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -89,6 +89,33 @@ function descriptor(rule: AnyRule, lang: Lang): Sarif.ReportingDescriptor {
   };
 }
 
+/**
+ * A finding imported from an AWS detector has no rule: its rule id (`guardduty:<type>`, `inspector:<CVE>`,
+ * `securityhub:<generator>`) gets a descriptor of its own from the provider's words (its most severe finding's).
+ */
+function importedDescriptor(f: Finding, lang: Lang): Sarif.ReportingDescriptor {
+  const src = f.source!;
+  const title = f.title?.[lang] ?? f.ruleId;
+  const help = importedRemediationLines(src);
+  return {
+    id: f.ruleId,
+    name: pascal(f.ruleId),
+    shortDescription: { text: title },
+    fullDescription: { text: f.reason?.[lang] ?? title },
+    ...(help.length > 0 ? { help: { text: `${msg(lang, 'remediation')}: ${help.join('\n')}` } } : {}),
+    ...(src.url && /^https:\/\//.test(src.url) ? { helpUri: src.url } : {}),
+    defaultConfiguration: { level: LEVEL[f.severity] },
+    properties: {
+      tags: ['security', src.kind],
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      severity: f.severity,
+      category: f.category,
+      source: src.kind,
+      ...(src.type !== undefined ? { providerType: src.type } : {}),
+    },
+  };
+}
+
 /** A relative URI reference for an IaC file: relative to baseDir, '/' separators, each segment percent-encoded. */
 export function artifactUri(file: string, baseDir: string): string {
   const rel = isAbsolute(file) ? relative(baseDir, file) : file;
@@ -123,9 +150,17 @@ const resourceLabel = (f: Finding): string => {
 export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions = {}): Sarif.Log {
   const baseDir = options.baseDir ?? process.cwd();
   const rules = sortedRules(result);
+  const descriptors = rules.map((r) => descriptor(r, lang));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const findings = sortedFindings(result);
+  // Imported findings' rule ids after the rules', each described by its most severe finding (findings come worst first).
+  for (const f of findings) {
+    if (!f.source || index.has(f.ruleId) || result.rules.has(f.ruleId)) continue;
+    index.set(f.ruleId, descriptors.length);
+    descriptors.push(importedDescriptor(f, lang));
+  }
   const results: Sarif.Result[] = [];
-  for (const f of sortedFindings(result)) {
+  for (const f of findings) {
     if (f.status !== 'FAIL' && f.status !== 'ERROR') continue;
     const ruleIndex = index.get(f.ruleId);
     if (ruleIndex === undefined) continue;
@@ -150,6 +185,12 @@ export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions =
       if (f.evidencePath !== undefined) props.evidencePath = f.evidencePath;
       const evidence = boundedEvidence(f.evidence);
       if (evidence !== undefined) props.evidence = evidence;
+      if (f.source) {
+        props.source = f.source.kind;
+        props.sourceId = f.source.id;
+        if (f.source.providerSeverity !== undefined) props.providerSeverity = f.source.providerSeverity;
+        if (f.source.url !== undefined) props.url = f.source.url;
+      }
     } else {
       // SARIF §3.27.10: a result whose kind is not 'fail' must have level 'none'. 'review' says a person must look.
       res = {
@@ -195,7 +236,7 @@ export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions =
             name: result.tool.name,
             version: result.tool.version,
             semanticVersion: result.tool.version,
-            rules: rules.map((r) => descriptor(r, lang)),
+            rules: descriptors,
           },
         },
         language: lang === 'ja' ? 'ja-JP' : 'en-US',

@@ -1,5 +1,6 @@
 // `table`: the terminal summary printed after a scan. Readable at 100 columns, Japanese counted as 2 columns.
 import { styleText } from 'node:util';
+import { FINDING_SOURCE_NAMES, FINDING_SOURCES } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { Status } from '../core/status.js';
 import type { Lang } from '../core/text.js';
@@ -61,7 +62,9 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
   out.push('');
 
   // Score and tallies, labels aligned.
+  const imported = FINDING_SOURCES.reduce((a, src) => a + summary.bySource[src], 0);
   const labels = [msg(lang, 'score'), msg(lang, 'table.byStatus'), msg(lang, 'table.failBySeverity')];
+  if (imported > 0) labels.push(msg(lang, 'importedFindings'));
   const labelWidth = Math.max(...labels.map(displayWidth)) + 2;
   const label = (s: string) => paint('bold', padEnd(s, labelWidth));
   const score = summary.score;
@@ -107,6 +110,18 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
       })),
     ),
   );
+  // Findings AWS's detectors hold, imported beside the rules' (counted above, not in the score).
+  if (imported > 0) {
+    out.push(
+      ...cellsLine(
+        labels[3]!,
+        FINDING_SOURCES.map((src) => ({
+          text: `${FINDING_SOURCE_NAMES[src]} ${n(summary.bySource[src])}`,
+          style: undefined,
+        })),
+      ),
+    );
+  }
 
   // Per account, worst score first.
   const accounts = [...new Set([...result.accounts, ...Object.keys(summary.byAccount)])].map((account) => {

@@ -5,11 +5,14 @@ import { cloudwatchCollector } from './cloudwatch.js';
 import { ec2Collector } from './ec2.js';
 import { efsCollector } from './efs.js';
 import { elbv2Collector } from './elbv2.js';
+import { findingsCollector } from './findings.js';
 import { iamCollector } from './iam.js';
 import { kmsCollector } from './kms.js';
+import { lambdaCollector } from './lambda.js';
 import { logsCollector } from './logs.js';
 import { organizationsCollector } from './organizations.js';
 import { rdsCollector } from './rds.js';
+import { rdsSnapshotCollector } from './rds-snapshots.js';
 import { regionCollector } from './region.js';
 import type { Collector } from './runtime/collector.js';
 import { s3Collector } from './s3.js';
@@ -19,6 +22,8 @@ import { snsCollector } from './sns.js';
 export const AWS_COLLECTORS: readonly Collector[] = [
   kmsCollector,
   rdsCollector,
+  rdsSnapshotCollector,
+  lambdaCollector,
   efsCollector,
   elbv2Collector,
   budgetsCollector,
@@ -32,4 +37,5 @@ export const AWS_COLLECTORS: readonly Collector[] = [
   iamCollector,
   accountCollector,
   organizationsCollector,
+  findingsCollector,
 ];

@@ -184,6 +184,17 @@ async function collectAccount(
         message: failure.message,
       });
     }
+    // Collectors of imported findings have no resource type: their loss is said too, never an empty success.
+    for (const c of collectors.filter((c) => c.types.length === 0)) {
+      errors.push({
+        account: target.account,
+        region: 'global',
+        service: c.service,
+        operation: 'AssumeRole',
+        code: failure.code,
+        message: failure.message,
+      });
+    }
     request.onEvent?.({ kind: 'account-done', account: target.account, resources: 0, errors: errors.length });
     return { name: target.account, file: `aws:${target.account}`, resources: [], errors, generatedAt: collectedAt };
   }
@@ -231,6 +242,8 @@ async function collectAccount(
   }
   await Promise.all(tasks);
   const resources = runs.flatMap((r) => r.resources);
+  const findings = runs.flatMap((r) => r.findings);
+  const warnings = runs.flatMap((r) => r.warnings);
   for (const r of runs) errors.push(...r.errors);
   request.onEvent?.({
     kind: 'account-done',
@@ -238,5 +251,13 @@ async function collectAccount(
     resources: resources.length,
     errors: errors.length,
   });
-  return { name: target.account, file: `aws:${target.account}`, resources, errors, generatedAt: collectedAt };
+  return {
+    name: target.account,
+    file: `aws:${target.account}`,
+    resources,
+    errors,
+    ...(findings.length > 0 ? { findings } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+    generatedAt: collectedAt,
+  };
 }

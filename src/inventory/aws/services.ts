@@ -13,7 +13,7 @@ import type {
   PolicyTargetSummary,
   Root,
 } from '@aws-sdk/client-organizations';
-import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
+import type { DBCluster, DBInstance, DBSnapshot, DBSnapshotAttribute } from '@aws-sdk/client-rds';
 import type { Subscription } from '@aws-sdk/client-sns';
 import type { Json, PolicyDocument } from '../json.js';
 
@@ -49,6 +49,12 @@ export interface SnsTopicProps {
 
 export type DbInstanceProps = Json<DBInstance>;
 export type DbClusterProps = Json<DBCluster>;
+/**
+ * aws.rds.db_snapshot (regional; uid DBSnapshotArn): one rds:DescribeDBSnapshots item (SnapshotType manual) with
+ * rds:DescribeDBSnapshotAttributes. `Attributes` holds DBSnapshotAttributes: `restore` lists the accounts that may
+ * copy or restore the snapshot, and `["all"]` makes it public.
+ */
+export type DbSnapshotProps = Json<DBSnapshot> & { Attributes: Json<DBSnapshotAttribute>[] };
 export type EfsFileSystemProps = Json<FileSystemDescription>;
 /** aws.budgets.budget (region global). */
 export type BudgetProps = Json<Budget>;

@@ -1,3 +1,4 @@
+import type { ImportedFinding } from '../../../core/finding.js';
 import type { Resource } from '../../../core/resource.js';
 import type { CollectionError } from '../../../core/rule.js';
 import type { ResourceType, ResourceTypes } from '../../../inventory/types.js';
@@ -11,6 +12,10 @@ type ClientClass<C> = new (config: any) => C;
 export class CollectContext {
   readonly resources: Resource[] = [];
   readonly errors: CollectionError[] = [];
+  /** Findings AWS's detectors hold, imported as they are (collectors of findings emit these, not resources). */
+  readonly findings: ImportedFinding[] = [];
+  /** Non-fatal notes for the scan's warnings (e.g. a source's findings capped). */
+  readonly warnings: string[] = [];
 
   constructor(
     readonly account: string,
@@ -109,6 +114,15 @@ export class CollectContext {
 
   emit(resource: Resource<unknown>): void {
     this.resources.push(resource as Resource);
+  }
+
+  /** An active finding of an AWS detector in this account; region defaults to the context's. */
+  finding(f: Omit<ImportedFinding, 'account' | 'status' | 'region'> & { region?: string }): void {
+    this.findings.push({ ...f, status: 'FAIL', account: this.account, region: f.region ?? this.region });
+  }
+
+  warn(message: string): void {
+    this.warnings.push(message);
   }
 
   /** Runs `fn` over items concurrently; the per-service budget in send() bounds the calls actually in flight. */
