@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
+import { cloudtrailCollector } from '../src/collect/aws/cloudtrail.js';
 import { kmsCollector } from '../src/collect/aws/kms.js';
 import { ClientFactory } from '../src/collect/aws/runtime/clients.js';
 import { Limiter, Limiters } from '../src/collect/aws/runtime/limiter.js';
@@ -176,5 +177,29 @@ describe('live collection conduct', () => {
     const files = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
     for (const content of [text, ...files]) assert.ok(!content.includes(SECRET), 'secret key leaked');
     assert.ok(loadSnapshot(join(dir, 'snap.json')).resources.length > 0);
+  });
+
+  it('a multi-region trail homed in a region not scanned is still collected, with its home region', async () => {
+    const trail = inv
+      .ofType('aws.cloudtrail.trail', MANAGEMENT)
+      .find((t) => (t.props as { IsMultiRegionTrail?: boolean }).IsMultiRegionTrail);
+    assert.ok(trail, 'the demo has a multi-region trail in the management account');
+    const elsewhere = inv
+      .ofType('aws.region', MANAGEMENT)
+      .map((r) => r.region)
+      .find((r) => r !== trail.region)!;
+    const parts = [];
+    for await (const p of collectAws({
+      regions: [elsewhere],
+      endpointUrl: fake.url,
+      credentials: credentialsFor(MANAGEMENT),
+      collectors: [cloudtrailCollector],
+      maxAttempts: 2,
+    })) {
+      parts.push(p);
+    }
+    const got = parts.flatMap((p) => p.resources).find((r) => r.uid === trail.uid);
+    assert.equal(got?.region, trail.region);
+    assert.deepEqual(JSON.parse(JSON.stringify(got?.props)), JSON.parse(JSON.stringify(trail.props)));
   });
 });

@@ -15,8 +15,10 @@ const arnAccount = (arn: string): string | undefined => arn.split(':')[4];
 
 /**
  * aws.cloudtrail.trail: DescribeTrails (shadow trails included) → GetTrailStatus, GetEventSelectors, ListTags.
- * A multi-region trail shows up in every region; it is emitted once, by the run of its home region. Trails of
- * another account (an Organization trail seen from a member account) belong to the account that owns them.
+ * A multi-region trail shows up in every region; it is emitted once, by the run of its home region, or, when the
+ * home region is not scanned, by the first scanned region that sees it (its details are still read in its home
+ * region), so a trail is never missed for living elsewhere. Trails of another account (an Organization trail seen
+ * from a member account) belong to the account that owns them.
  */
 export const cloudtrailCollector: Collector = {
   service: 'cloudtrail',
@@ -29,17 +31,20 @@ export const cloudtrailCollector: Collector = {
       return out.trailList ?? [];
     });
     if (!trails) return;
-    const own = trails.filter(
-      (t) => t.TrailARN && t.HomeRegion === ctx.region && arnAccount(t.TrailARN) === ctx.account,
-    );
+    const firstScanned = [...ctx.scannedRegions].sort()[0];
+    const emittedHere = (home: string | undefined) =>
+      home === ctx.region || (home !== undefined && !ctx.scannedRegions.includes(home) && ctx.region === firstScanned);
+    const own = trails.filter((t) => t.TrailARN && emittedHere(t.HomeRegion) && arnAccount(t.TrailARN) === ctx.account);
     await ctx.each(own, async (listed) => {
       const TrailARN = listed.TrailARN!;
+      const home = listed.HomeRegion!;
+      const cloudtrail = ctx.client(CloudTrailClient, home);
       const props = toJson<TrailProps>(listed);
       const trail = ctx.resource('aws.cloudtrail.trail', {
         uid: TrailARN,
         name: listed.Name ?? TrailARN.split('/').pop() ?? TrailARN,
         props,
-        region: ctx.region,
+        region: home,
       });
 
       const status = await ctx.detail(trail, 'Status', () =>

@@ -154,6 +154,7 @@ async function collectAccount(
   const collectedAt = new Date().toISOString();
   const memo = new Map<string, Promise<unknown>>();
   const errors: CollectionError[] = [];
+  let regions: string[] = [];
   const context = (region: string, service: string) =>
     new CollectContext(
       target.account,
@@ -163,6 +164,7 @@ async function collectAccount(
       collectedAt,
       service,
       memo,
+      regions,
     );
 
   const collectors = request.collectors ?? AWS_COLLECTORS;
@@ -199,7 +201,6 @@ async function collectAccount(
     return { name: target.account, file: `aws:${target.account}`, resources: [], errors, generatedAt: collectedAt };
   }
 
-  let regions: string[];
   if (request.regions === 'all') {
     try {
       const out = await clients.get(EC2Client, homeRegion).send(new DescribeRegionsCommand({ AllRegions: false }));

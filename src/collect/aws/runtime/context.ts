@@ -29,6 +29,8 @@ export class CollectContext {
     readonly service: string,
     /** Memo shared by the collectors of one account (e.g. the credential report, read once). */
     private readonly memo: Map<string, Promise<unknown>>,
+    /** Every region this scan collects in the account (a resource homed elsewhere would otherwise go unseen). */
+    readonly scannedRegions: readonly string[] = [],
   ) {}
 
   /** Runs `fn` once per account for `key` and shares its promise (e.g. the credential report). */
