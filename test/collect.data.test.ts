@@ -5,14 +5,12 @@ import { efsCollector } from '../src/collect/aws/efs.js';
 import { elbv2Collector } from '../src/collect/aws/elbv2.js';
 import { rdsCollector } from '../src/collect/aws/rds.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
-import { collectAws } from '../src/collect/aws/scan.js';
-import type { Resource } from '../src/core/resource.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
-import { credentialsFor, demoIndex, demoKeys } from './support/fake-aws/demo-index.js';
+import { collectOneAccount, comparable } from './support/collect-harness.js';
+import { demoIndex } from './support/fake-aws/demo-index.js';
 import { dataHandlers } from './support/fake-aws/handlers/data.js';
 import { mergeHandlers } from './support/fake-aws/handlers/demo.js';
-import { stsHandlers } from './support/fake-aws/handlers/sts.js';
-import { type FakeFault, type FakeHandlers, type RecordedCall, startFakeAws } from './support/fake-aws/index.js';
+import type { FakeFault, FakeHandlers, RecordedCall } from './support/fake-aws/index.js';
 
 const inv = demoIndex();
 const TYPES = [
@@ -31,47 +29,16 @@ const MGMT = '210987654321';
 const regionsOf = (account: string): string[] =>
   [...new Set(inv.resources.filter((r) => r.account === account && r.region !== 'global').map((r) => r.region))].sort();
 
-/** What must survive the round trip: everything but when and how it was read. */
-const comparable = (r: Resource) =>
-  JSON.parse(
-    JSON.stringify({
-      uid: r.uid,
-      account: r.account,
-      region: r.region,
-      type: r.type,
-      name: r.name,
-      tags: r.tags,
-      props: r.props,
-      gaps: r.gaps,
-    }),
-  );
-
 async function scan(
   account: string,
   opts: { faults?: FakeFault[]; handlers?: FakeHandlers; pageSize?: number } = {},
 ): Promise<{ part: InventoryPart; calls: RecordedCall[] }> {
-  const fake = await startFakeAws({
-    handlers: mergeHandlers(stsHandlers(), dataHandlers(inv, { pageSize: opts.pageSize ?? 1 }), opts.handlers ?? {}),
-    accounts: demoKeys(inv.accounts),
+  return collectOneAccount(inv, account, {
+    handlers: mergeHandlers(dataHandlers(inv, { pageSize: opts.pageSize ?? 1 }), opts.handlers ?? {}),
+    collectors: COLLECTORS,
+    regions: regionsOf(account),
     ...(opts.faults ? { faults: opts.faults } : {}),
   });
-  try {
-    const parts: InventoryPart[] = [];
-    for await (const part of collectAws({
-      regions: regionsOf(account),
-      endpointUrl: fake.url,
-      credentials: credentialsFor(account),
-      collectors: COLLECTORS,
-      maxAttempts: 3,
-      homeRegion: 'us-east-1',
-    })) {
-      parts.push(part);
-    }
-    assert.equal(parts.length, 1);
-    return { part: parts[0]!, calls: fake.calls };
-  } finally {
-    await fake.close();
-  }
 }
 
 const callsOf = (calls: RecordedCall[], operation: string, service?: string) =>

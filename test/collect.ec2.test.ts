@@ -4,16 +4,15 @@ import { ec2Collector } from '../src/collect/aws/ec2.js';
 import { regionCollector } from '../src/collect/aws/region.js';
 import type { Collector } from '../src/collect/aws/runtime/collector.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
-import { collectAws } from '../src/collect/aws/scan.js';
 import type { Resource } from '../src/core/resource.js';
 import { type InventoryPart, loadSnapshot } from '../src/inventory/snapshot.js';
 import { packagePath } from '../src/paths.js';
-import { credentialsFor, demoIndex, demoKeys } from './support/fake-aws/demo-index.js';
+import { collectOneAccount, comparable } from './support/collect-harness.js';
+import { demoIndex } from './support/fake-aws/demo-index.js';
 import { mergeHandlers } from './support/fake-aws/handlers/demo.js';
 import { type Ec2HandlerOptions, ec2Handlers } from './support/fake-aws/handlers/ec2.js';
 import { regionHandlers } from './support/fake-aws/handlers/region.js';
-import { stsHandlers } from './support/fake-aws/handlers/sts.js';
-import { type FakeFault, type RecordedCall, startFakeAws } from './support/fake-aws/index.js';
+import type { FakeFault, RecordedCall } from './support/fake-aws/index.js';
 
 const inv = demoIndex();
 const COLLECTORS: readonly Collector[] = [ec2Collector, regionCollector];
@@ -27,47 +26,16 @@ const VIRGINIA = 'us-east-1';
 /** The regions of an account: its aws.region resources. */
 const regionsOf = (account: string): string[] => inv.ofType('aws.region', account).map((r) => r.region);
 
-/** Everything a live scan must reproduce (not where or when it was read). */
-const comparable = (r: Resource) =>
-  JSON.parse(
-    JSON.stringify({
-      uid: r.uid,
-      account: r.account,
-      region: r.region,
-      type: r.type,
-      name: r.name,
-      tags: r.tags,
-      props: r.props,
-      gaps: r.gaps,
-    }),
-  );
-
 async function scan(
   account: string,
   opts: { faults?: FakeFault[]; ec2?: Ec2HandlerOptions } = {},
 ): Promise<{ part: InventoryPart; calls: RecordedCall[] }> {
-  const fake = await startFakeAws({
-    handlers: mergeHandlers(stsHandlers(), ec2Handlers(inv, opts.ec2), regionHandlers(inv)),
-    accounts: demoKeys(inv.accounts),
+  return collectOneAccount(inv, account, {
+    handlers: mergeHandlers(ec2Handlers(inv, opts.ec2), regionHandlers(inv)),
+    collectors: COLLECTORS,
+    regions: regionsOf(account),
     ...(opts.faults ? { faults: opts.faults } : {}),
   });
-  try {
-    const parts: InventoryPart[] = [];
-    for await (const part of collectAws({
-      regions: regionsOf(account),
-      endpointUrl: fake.url,
-      credentials: credentialsFor(account),
-      collectors: COLLECTORS,
-      maxAttempts: 3,
-      homeRegion: 'us-east-1',
-    })) {
-      parts.push(part);
-    }
-    assert.equal(parts.length, 1);
-    return { part: parts[0]!, calls: fake.calls };
-  } finally {
-    await fake.close();
-  }
 }
 
 /** Every demo resource of our types in the account came back as the demo has it, and nothing else. */

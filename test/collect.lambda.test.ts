@@ -3,22 +3,15 @@ import { describe, it } from 'node:test';
 import { lambdaCollector, looksSecret, summarizeEnvironment } from '../src/collect/aws/lambda.js';
 import { rdsSnapshotCollector } from '../src/collect/aws/rds-snapshots.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
-import { collectAws } from '../src/collect/aws/scan.js';
 import type { Resource } from '../src/core/resource.js';
 import type { LambdaFunctionProps } from '../src/inventory/aws/lambda.js';
 import type { DbSnapshotProps } from '../src/inventory/aws/services.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
-import { credentialsFor, demoIndex, demoKeys } from './support/fake-aws/demo-index.js';
+import { collectOneAccount, comparable } from './support/collect-harness.js';
+import { demoIndex } from './support/fake-aws/demo-index.js';
 import { mergeHandlers } from './support/fake-aws/handlers/demo.js';
 import { lambdaHandlers } from './support/fake-aws/handlers/lambda.js';
-import { stsHandlers } from './support/fake-aws/handlers/sts.js';
-import {
-  type FakeFault,
-  type FakeHandlers,
-  fakeError,
-  type RecordedCall,
-  startFakeAws,
-} from './support/fake-aws/index.js';
+import { type FakeFault, type FakeHandlers, fakeError, type RecordedCall } from './support/fake-aws/index.js';
 
 const inv = demoIndex();
 const TYPES = ['aws.lambda.function', 'aws.rds.db_snapshot'] as const;
@@ -29,46 +22,16 @@ const TOKYO = 'ap-northeast-1';
 const regionsOf = (account: string): string[] =>
   [...new Set(inv.resources.filter((r) => r.account === account && r.region !== 'global').map((r) => r.region))].sort();
 
-const comparable = (r: Resource) =>
-  JSON.parse(
-    JSON.stringify({
-      uid: r.uid,
-      account: r.account,
-      region: r.region,
-      type: r.type,
-      name: r.name,
-      tags: r.tags,
-      props: r.props,
-      gaps: r.gaps,
-    }),
-  );
-
 async function scan(
   account: string,
   opts: { faults?: FakeFault[]; handlers?: FakeHandlers; pageSize?: number } = {},
 ): Promise<{ part: InventoryPart; calls: RecordedCall[] }> {
-  const fake = await startFakeAws({
-    handlers: mergeHandlers(stsHandlers(), lambdaHandlers(inv, { pageSize: opts.pageSize ?? 2 }), opts.handlers ?? {}),
-    accounts: demoKeys(inv.accounts),
+  return collectOneAccount(inv, account, {
+    handlers: mergeHandlers(lambdaHandlers(inv, { pageSize: opts.pageSize ?? 2 }), opts.handlers ?? {}),
+    collectors: [lambdaCollector, rdsSnapshotCollector],
+    regions: regionsOf(account),
     ...(opts.faults ? { faults: opts.faults } : {}),
   });
-  try {
-    const parts: InventoryPart[] = [];
-    for await (const part of collectAws({
-      regions: regionsOf(account),
-      endpointUrl: fake.url,
-      credentials: credentialsFor(account),
-      collectors: [lambdaCollector, rdsSnapshotCollector],
-      maxAttempts: 3,
-      homeRegion: 'us-east-1',
-    })) {
-      parts.push(part);
-    }
-    assert.equal(parts.length, 1);
-    return { part: parts[0]!, calls: fake.calls };
-  } finally {
-    await fake.close();
-  }
 }
 
 const ofType = (part: InventoryPart, type: string) => part.resources.filter((r) => r.type === type);

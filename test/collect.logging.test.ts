@@ -5,16 +5,13 @@ import { cloudwatchCollector } from '../src/collect/aws/cloudwatch.js';
 import { logsCollector } from '../src/collect/aws/logs.js';
 import type { Collector } from '../src/collect/aws/runtime/collector.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
-import { collectAws } from '../src/collect/aws/scan.js';
 import { snsCollector } from '../src/collect/aws/sns.js';
-import type { Resource } from '../src/core/resource.js';
 import type { SnsTopicProps } from '../src/inventory/aws/services.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
-import { credentialsFor, demoIndex, demoKeys } from './support/fake-aws/demo-index.js';
-import { mergeHandlers } from './support/fake-aws/handlers/demo.js';
+import { collectOneAccount, comparable } from './support/collect-harness.js';
+import { demoIndex } from './support/fake-aws/demo-index.js';
 import { loggingHandlers } from './support/fake-aws/handlers/logging.js';
-import { stsHandlers } from './support/fake-aws/handlers/sts.js';
-import { type FakeFault, type RecordedCall, startFakeAws } from './support/fake-aws/index.js';
+import type { FakeFault, RecordedCall } from './support/fake-aws/index.js';
 
 const inv = demoIndex();
 const COLLECTORS: readonly Collector[] = [cloudtrailCollector, logsCollector, cloudwatchCollector, snsCollector];
@@ -27,47 +24,16 @@ const DEVELOPMENT = '456789012345';
 const regionsOf = (account: string): string[] =>
   [...new Set(inv.resources.filter((r) => r.account === account && r.region !== 'global').map((r) => r.region))].sort();
 
-/** What the round trip must keep: everything but where and when it was read. */
-const comparable = (r: Resource) =>
-  JSON.parse(
-    JSON.stringify({
-      uid: r.uid,
-      account: r.account,
-      region: r.region,
-      type: r.type,
-      name: r.name,
-      tags: r.tags,
-      props: r.props,
-      gaps: r.gaps,
-    }),
-  );
-
 async function scan(
   account: string,
   opts: { faults?: FakeFault[]; collectors?: readonly Collector[] } = {},
 ): Promise<{ part: InventoryPart; calls: RecordedCall[] }> {
-  const fake = await startFakeAws({
-    handlers: mergeHandlers(stsHandlers(), loggingHandlers(inv, { metricFilters: 4, alarms: 3, topics: 1 })),
-    accounts: demoKeys(inv.accounts),
+  return collectOneAccount(inv, account, {
+    handlers: loggingHandlers(inv, { metricFilters: 4, alarms: 3, topics: 1 }),
+    collectors: opts.collectors ?? COLLECTORS,
+    regions: regionsOf(account),
     ...(opts.faults ? { faults: opts.faults } : {}),
   });
-  try {
-    const parts: InventoryPart[] = [];
-    for await (const part of collectAws({
-      regions: regionsOf(account),
-      endpointUrl: fake.url,
-      credentials: credentialsFor(account),
-      collectors: opts.collectors ?? COLLECTORS,
-      maxAttempts: 3,
-      homeRegion: 'us-east-1',
-    })) {
-      parts.push(part);
-    }
-    assert.equal(parts.length, 1);
-    return { part: parts[0]!, calls: fake.calls };
-  } finally {
-    await fake.close();
-  }
 }
 
 const callsOf = (calls: RecordedCall[], service: string, operation: string) =>

@@ -2,14 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
 import { bucketRegion, s3Collector } from '../src/collect/aws/s3.js';
-import { collectAws } from '../src/collect/aws/scan.js';
-import type { Resource } from '../src/core/resource.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
-import { credentialsFor, demoIndex, demoKeys } from './support/fake-aws/demo-index.js';
+import { collectOneAccount, comparable } from './support/collect-harness.js';
+import { demoIndex } from './support/fake-aws/demo-index.js';
 import { mergeHandlers } from './support/fake-aws/handlers/demo.js';
 import { s3Handlers } from './support/fake-aws/handlers/s3.js';
-import { stsHandlers } from './support/fake-aws/handlers/sts.js';
-import { type FakeFault, type FakeHandlers, type RecordedCall, startFakeAws } from './support/fake-aws/index.js';
+import type { FakeFault, FakeHandlers, RecordedCall } from './support/fake-aws/index.js';
 
 const inv = demoIndex();
 const TYPE = 'aws.s3.bucket';
@@ -18,47 +16,16 @@ const TYPE = 'aws.s3.bucket';
 const regionsOf = (account: string): string[] =>
   [...new Set(inv.resources.filter((r) => r.account === account && r.region !== 'global').map((r) => r.region))].sort();
 
-/** What the round trip must keep: everything but where and when it was read. */
-const comparable = (r: Resource) =>
-  JSON.parse(
-    JSON.stringify({
-      uid: r.uid,
-      account: r.account,
-      region: r.region,
-      type: r.type,
-      name: r.name,
-      tags: r.tags,
-      props: r.props,
-      gaps: r.gaps,
-    }),
-  );
-
 async function scan(
   account: string,
   opts: { faults?: FakeFault[]; handlers?: FakeHandlers; pageSize?: number } = {},
 ): Promise<{ part: InventoryPart; calls: RecordedCall[] }> {
-  const fake = await startFakeAws({
-    handlers: mergeHandlers(stsHandlers(), s3Handlers(inv, { pageSize: opts.pageSize ?? 2 }), opts.handlers ?? {}),
-    accounts: demoKeys(inv.accounts),
+  return collectOneAccount(inv, account, {
+    handlers: mergeHandlers(s3Handlers(inv, { pageSize: opts.pageSize ?? 2 }), opts.handlers ?? {}),
+    collectors: [s3Collector],
+    regions: regionsOf(account),
     ...(opts.faults ? { faults: opts.faults } : {}),
   });
-  try {
-    const parts: InventoryPart[] = [];
-    for await (const part of collectAws({
-      regions: regionsOf(account),
-      endpointUrl: fake.url,
-      credentials: credentialsFor(account),
-      collectors: [s3Collector],
-      maxAttempts: 3,
-      homeRegion: 'us-east-1',
-    })) {
-      parts.push(part);
-    }
-    assert.equal(parts.length, 1);
-    return { part: parts[0]!, calls: fake.calls };
-  } finally {
-    await fake.close();
-  }
 }
 
 const s3Calls = (calls: RecordedCall[], operation?: string) =>
