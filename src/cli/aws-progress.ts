@@ -7,11 +7,15 @@ import { msg } from './messages.js';
  * Shows a live collection: on a terminal, one progress bar per account (collector runs done / planned, by region
  * and service); otherwise one JSON line per event on stderr, for logs. Credentials never appear in either.
  */
-export function collectProgress(lang: Lang, collectorsPerRegion: { global: number; regional: number }) {
+export function collectProgress(
+  lang: Lang,
+  collectorsPerRegion: { global: number; regional: number },
+  /** Where the JSON lines go when stderr is not a terminal. */
+  log: (line: string) => void,
+) {
   if (!process.stderr.isTTY) {
     return {
-      onEvent: (e: CollectEvent) =>
-        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`),
+      onEvent: (e: CollectEvent) => log(JSON.stringify({ time: new Date().toISOString(), ...e })),
       stop: () => {},
     };
   }

@@ -73,10 +73,14 @@ export function registerScanAws(scan: Command, io: Io): void {
           generator: { name: 'mamori', version: '0.1.0' },
         })
       : undefined;
-    const progress = collectProgress(opts.lang, {
-      global: AWS_COLLECTORS.filter((c) => c.scope === 'global').length,
-      regional: AWS_COLLECTORS.filter((c) => c.scope === 'regional').length,
-    });
+    const progress = collectProgress(
+      opts.lang,
+      {
+        global: AWS_COLLECTORS.filter((c) => c.scope === 'global').length,
+        regional: AWS_COLLECTORS.filter((c) => c.scope === 'regional').length,
+      },
+      (line) => io.err(line),
+    );
     const parts = collectAws({
       regions,
       maxAttempts: opts.maxAttempts,
