@@ -35,6 +35,8 @@ export interface AwsScanRequest {
   accountConcurrency?: number;
   /** Concurrent calls per service × region. */
   callsPerService?: number;
+  /** Concurrent calls of regional services per account (global services are bounded per service only). */
+  callsPerAccount?: number;
   onEvent?: (event: CollectEvent) => void;
 }
 
@@ -64,7 +66,7 @@ export async function* collectAws(request: AwsScanRequest): AsyncGenerator<Inven
     connectTimeoutMs: 5_000,
     requestTimeoutMs: request.requestTimeoutMs ?? 30_000,
   });
-  const limitsFor = () => new Limiters(() => request.callsPerService ?? 8);
+  const limitsFor = () => new Limiters(() => request.callsPerService ?? 8, new Limiter(request.callsPerAccount ?? 64));
   const baseClients = new ClientFactory(settings(base), limitsFor());
   let self: string;
   try {

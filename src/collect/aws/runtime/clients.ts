@@ -71,12 +71,18 @@ interface SendingClient {
 function guardSend(client: SendingClient, service: string, region: string, limiters: Limiters): void {
   const send = client.send.bind(client);
   const limiter = limiters.get(`${service}:${region}`);
+  // Regional services across 17 regions could put thousands of calls in flight at once, and the slow, rate-bound
+  // global services (IAM first) would queue behind them in the process; the account budget caps the regional ones.
+  const account = GLOBAL_SERVICES.has(service) ? undefined : limiters.account;
   client.send = (command: object, ...rest: unknown[]) => {
     const operation = operationOf(command);
     if (!isReadOnlyOperation(operation)) return Promise.reject(new NotReadOnlyError(operation));
-    return limiter.run(() => send(command, ...rest));
+    return limiter.run(() => (account ? account.run(() => send(command, ...rest)) : send(command, ...rest)));
   };
 }
+
+/** Services with one endpoint and one rate limit per account (client class names without "Client"). */
+const GLOBAL_SERVICES = new Set(['IAM', 'STS', 'Organizations', 'Account', 'Budgets', 'S3Control']);
 
 /**
  * The endpoint settings for --endpoint-url. S3 Control's endpoint rules put the account id in front of the host

@@ -17,10 +17,14 @@ export class Limiter {
   }
 }
 
-/** Limiters created on first use, by key. */
+/** Limiters created on first use, by key, and optionally one budget for the whole account. */
 export class Limiters {
   private readonly map = new Map<string, Limiter>();
-  constructor(private readonly maxFor: (key: string) => number) {}
+  constructor(
+    private readonly maxFor: (key: string) => number,
+    /** Calls in flight at once in the account, across regional services (see guardSend). */
+    readonly account?: Limiter,
+  ) {}
   get(key: string): Limiter {
     let l = this.map.get(key);
     if (!l) {
