@@ -202,4 +202,34 @@ describe('live collection conduct', () => {
     assert.equal(got?.region, trail.region);
     assert.deepEqual(JSON.parse(JSON.stringify(got?.props)), JSON.parse(JSON.stringify(trail.props)));
   });
+
+  it('throttled past every retry: ERROR findings with the cause, never PASS', async () => {
+    faults.length = 0;
+    faults.push({
+      service: 'kms',
+      operation: 'ListKeys',
+      error: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
+    });
+    const parts = [];
+    for await (const p of collectAws({
+      regions: ['ap-northeast-1'],
+      endpointUrl: fake.url,
+      credentials: credentialsFor(DEV),
+      collectors: [kmsCollector],
+      maxAttempts: 2,
+    })) {
+      parts.push(p);
+    }
+    faults.length = 0;
+    const result = runScan(
+      { resources: parts.flatMap((p) => p.resources), errors: parts.flatMap((p) => p.errors), files: [], warnings: [] },
+      BUILTIN_RULES,
+    );
+    const kms = result.findings.filter((f) => f.ruleId === 'aws-kms-key-rotation-enabled');
+    assert.ok(kms.length > 0);
+    assert.ok(
+      kms.every((f) => f.status === 'ERROR' && /ThrottlingException/.test(f.cause ?? '')),
+      JSON.stringify(kms),
+    );
+  });
 });
