@@ -23,6 +23,3 @@ const isWide = (c: number): boolean =>
   (c >= 0xffe0 && c <= 0xffe6) ||
   (c >= 0x1f300 && c <= 0x1f64f) ||
   (c >= 0x20000 && c <= 0x3fffd);
-
-/** Pads to a display width (for aligned terminal tables with Japanese text). */
-export const padEnd = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));

@@ -78,14 +78,7 @@ async function setting<T>(ctx: CollectContext, resource: RegionResource, s: Sett
     if (s.absent?.when(failure)) return s.absent.value;
     resource.gaps ??= {};
     resource.gaps[s.path] = describeFailure(failure);
-    ctx.errors.push({
-      account: ctx.account,
-      region: ctx.region,
-      service: s.service,
-      operation: s.operation,
-      code: failure.code,
-      message: failure.message,
-    });
+    ctx.failed(s.operation, failure, undefined, s.service);
     return undefined;
   }
 }

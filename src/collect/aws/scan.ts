@@ -176,25 +176,20 @@ async function collectAccount(
     await clients.get(STSClient, homeRegion).send(new GetCallerIdentityCommand({}));
   } catch (e) {
     const failure = classify(e);
-    const types = [...new Set(collectors.flatMap((c) => c.types))];
-    for (const type of types) {
-      errors.push({
-        account: target.account,
-        region: 'global',
-        service: type.split('.')[1]!,
-        operation: 'AssumeRole',
-        resourceType: type,
-        code: failure.code,
-        message: failure.message,
-      });
+    // One error per type the collectors would have read (ERROR for its rules); a collector without types (imported
+    // findings) gets one of its own, so its loss is said too, never an empty success.
+    const lost = new Map<string, { service: string; resourceType?: string }>();
+    for (const c of collectors) {
+      if (c.types.length === 0) lost.set(c.service, { service: c.service });
+      for (const type of c.types) lost.set(type, { service: type.split('.')[1]!, resourceType: type });
     }
-    // Collectors of imported findings have no resource type: their loss is said too, never an empty success.
-    for (const c of collectors.filter((c) => c.types.length === 0)) {
+    for (const { service, resourceType } of lost.values()) {
       errors.push({
         account: target.account,
         region: 'global',
-        service: c.service,
+        service,
         operation: 'AssumeRole',
+        ...(resourceType ? { resourceType } : {}),
         code: failure.code,
         message: failure.message,
       });

@@ -83,12 +83,12 @@ export class CollectContext {
     }
   }
 
-  /** A call that failed without a resource to pin it on. */
-  failed(operation: string, failure: CallFailure, resourceType?: ResourceType): void {
+  /** A call that failed without a resource to pin it on (`service`: for collectors that call several). */
+  failed(operation: string, failure: CallFailure, resourceType?: ResourceType, service = this.service): void {
     this.errors.push({
       account: this.account,
       region: this.region,
-      service: this.service,
+      service,
       operation,
       ...(resourceType ? { resourceType } : {}),
       code: failure.code,
