@@ -8,6 +8,18 @@ export interface ResourceSource {
   line?: number;
   /** ISO time the live API was read. */
   collectedAt?: string;
+  /** IaC: the block's address (CloudFormation logical id, Terraform resource address). */
+  address?: string;
+  /**
+   * IaC: where each prop path came from (dotted API prop path → file and line), for the split resources a
+   * Terraform configuration joins and for pointing a finding at the offending property. Longest prefix wins.
+   */
+  locations?: Record<string, SourceLocation>;
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
 }
 
 export interface Resource<P = Record<string, unknown>> {

@@ -83,6 +83,18 @@ export interface FixtureResource {
   params?: Record<string, number | string | boolean>;
 }
 
+/**
+ * Whole template texts for IaC fixtures: each is adapted by the real adapter and mappers, and every resource of the
+ * rule's type in it must give the fixture's status. CloudFormation as YAML (or JSON); Terraform as one main.tf.
+ */
+export interface IacFixtures {
+  pass: string[];
+  fail: string[];
+  /** Unresolvable values the rule needs (a parameter without default, a variable without value) → ERROR. */
+  error?: string[];
+  notApplicable?: string[];
+}
+
 export interface RuleFixtures {
   live: {
     pass: FixtureResource[];
@@ -90,7 +102,11 @@ export interface RuleFixtures {
     error: FixtureResource[];
     notApplicable?: FixtureResource[];
   };
+  cloudformation?: IacFixtures;
+  terraform?: IacFixtures;
 }
+
+export type IacFormat = 'cloudformation' | 'terraform';
 
 /** Scope as data: every listed prop path must equal the value (or one of the values, for an array). */
 export type AppliesTo = Readonly<
@@ -119,6 +135,15 @@ export interface Rule<P = Record<string, unknown>> {
   params?: Readonly<Record<string, number | string | boolean>>;
   evaluate(ctx: RuleContext<P>): Verdict;
   fixtures: RuleFixtures;
+  /**
+   * Whether templates can be judged by this rule. `false`: the rule needs runtime facts a template cannot give
+   * (credential report, last-used dates, account-wide settings); `mamori iac` leaves it out rather than fail it.
+   * A list narrows it to the formats that can express the resource (e.g. a password policy has no CloudFormation
+   * resource). Default: both formats, and fixtures in both are required.
+   */
+  iac?: false | readonly IacFormat[];
+  /** AWS Foundational Security Best Practices controls the rule corresponds to (e.g. 'S3.8'). */
+  fsbp?: readonly string[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every props type

@@ -1,5 +1,12 @@
 import type { AccountProps } from './aws/account.js';
 import type {
+  EksClusterProps,
+  ElastiCacheReplicationGroupProps,
+  OpenSearchDomainProps,
+  RedshiftClusterProps,
+} from './aws/data.js';
+import type { AccessAnalyzerProps, ConfigRecorderProps, GuardDutyDetectorProps } from './aws/detect.js';
+import type {
   InstanceProps,
   InternetGatewayProps,
   NetworkAclProps,
@@ -11,6 +18,8 @@ import type {
   VpcPeeringConnectionProps,
   VpcProps,
 } from './aws/ec2.js';
+import type { ApiGatewayStageProps, CloudFrontDistributionProps, ListenerProps } from './aws/edge.js';
+import type { IacTemplateProps } from './aws/iac.js';
 import type {
   IamGroupProps,
   IamPolicyProps,
@@ -36,6 +45,7 @@ import type {
   SnsTopicProps,
   TrailProps,
 } from './aws/services.js';
+import type { DynamoDbTableProps, EcrRepositoryProps, SqsQueueProps } from './aws/storage.js';
 
 /** Every resource type mamori knows, with its props type. A snapshot's other types are warned about and skipped. */
 export interface ResourceTypes {
@@ -71,6 +81,21 @@ export interface ResourceTypes {
   'aws.organizations.organization': OrganizationProps;
   'aws.organizations.account': OrganizationAccountProps;
   'aws.lambda.function': LambdaFunctionProps;
+  'aws.elbv2.listener': ListenerProps;
+  'aws.cloudfront.distribution': CloudFrontDistributionProps;
+  'aws.apigateway.stage': ApiGatewayStageProps;
+  'aws.dynamodb.table': DynamoDbTableProps;
+  'aws.sqs.queue': SqsQueueProps;
+  'aws.ecr.repository': EcrRepositoryProps;
+  'aws.eks.cluster': EksClusterProps;
+  'aws.redshift.cluster': RedshiftClusterProps;
+  'aws.elasticache.replication_group': ElastiCacheReplicationGroupProps;
+  'aws.opensearch.domain': OpenSearchDomainProps;
+  'aws.config.recorder': ConfigRecorderProps;
+  'aws.guardduty.detector': GuardDutyDetectorProps;
+  'aws.accessanalyzer.analyzer': AccessAnalyzerProps;
+  /** One template or Terraform file as a whole (hard-coded secrets); made only by `mamori iac`. */
+  'aws.iac.template': IacTemplateProps;
 }
 export type ResourceType = keyof ResourceTypes;
 
@@ -107,4 +132,18 @@ export const RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'aws.organizations.organization',
   'aws.organizations.account',
   'aws.lambda.function',
+  'aws.elbv2.listener',
+  'aws.cloudfront.distribution',
+  'aws.apigateway.stage',
+  'aws.dynamodb.table',
+  'aws.sqs.queue',
+  'aws.ecr.repository',
+  'aws.eks.cluster',
+  'aws.redshift.cluster',
+  'aws.elasticache.replication_group',
+  'aws.opensearch.domain',
+  'aws.config.recorder',
+  'aws.guardduty.detector',
+  'aws.accessanalyzer.analyzer',
+  'aws.iac.template',
 ]);

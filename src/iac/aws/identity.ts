@@ -1,0 +1,3 @@
+import type { BlockMapper } from './mapper.js';
+
+export const mappers: BlockMapper[] = [];
