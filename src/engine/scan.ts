@@ -45,6 +45,11 @@ export interface ScanOptions {
   now?: Date;
   /** Called after each snapshot part with the index of the part done. */
   onPart?: (index: number) => void;
+  /**
+   * The last say on each rule finding before it is counted: inline suppressions of `mamori iac` (and exceptions)
+   * turn a FAIL into EXCEPTED here, so the summary and every report agree.
+   */
+  adjust?: (finding: Finding) => Finding;
 }
 
 /** Selects the rules (all, or the framework's), evaluates the inventory and summarises. */
@@ -121,7 +126,8 @@ class Scan {
     this.rules = rules;
     this.evaluator = new Evaluator(
       rules,
-      (f) => {
+      (judged) => {
+        const f = options.adjust ? options.adjust(judged) : judged;
         this.summary.add(f);
         if (f.status === 'N/A') this.notApplicable++;
         else this.findings.push(f);
