@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { Ajv } from 'ajv';
 import { CATEGORIES } from '../src/core/category.js';
 import { InputError } from '../src/core/input-error.js';
 import type { Resource } from '../src/core/resource.js';
@@ -19,6 +20,7 @@ import {
   loadFrameworkFile,
 } from '../src/frameworks/load.js';
 import { type Framework, ruleRefId } from '../src/frameworks/model.js';
+import { validateFrameworkFile } from '../src/frameworks/validate.js';
 import type { LoadedInventory } from '../src/inventory/snapshot.js';
 import { packagePath } from '../src/paths.js';
 import { BUILTIN_RULES } from '../src/rules/index.js';
@@ -514,4 +516,93 @@ describe('frameworks drive the scan', () => {
       assert.deepEqual(result.framework?.id, fw.id);
     });
   }
+});
+
+describe('framework schema v1: every shipped file, and the guideline kind', () => {
+  const schema = JSON.parse(readFileSync(packagePath('schema', 'framework.v1.schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const yamlOf = (f: string) => loadFrameworkFile(join(BUILTIN_FRAMEWORK_DIR, f));
+
+  for (const f of shippedFiles) {
+    it(`${f}: matches the JSON Schema and passes frameworks validate with no error or warning`, () => {
+      assert.ok(validate(JSON.parse(JSON.stringify(yamlOf(f)))), JSON.stringify(validate.errors));
+      const result = validateFrameworkFile(join(BUILTIN_FRAMEWORK_DIR, f), BUILTIN_RULES);
+      assert.deepEqual(
+        result.errors.map((e) => e.message),
+        [],
+      );
+      assert.deepEqual(result.warnings, [], 'every cited id has a name in references');
+    });
+  }
+
+  const guideline = [
+    'id: g-test',
+    'kind: guideline',
+    'title: { en: G, ja: ガイドライン }',
+    'version: "1"',
+    'description: { en: G, ja: ガイドライン }',
+    'benchmarks: { aws: cis-aws-6.0.0 }',
+    'requirements:',
+    '  - id: A-1',
+    '    title: { en: One, ja: 一つ目 }',
+    '    section: "1 Identity"',
+    '    guideline:',
+    '      body: { en: Do it, ja: 実施する }',
+    '      rationale: { en: Because, ja: 理由 }',
+    '      priority: must-now',
+    '      tier: own-rule',
+    '      category: identity',
+    '      attack: { tactics: [TA0001], techniques: [T1078.004], mitigations: [M1032] }',
+    '      cisControls: ["6.5"]',
+    '      implementation:',
+    '        aws: { measure: { en: MFA, ja: MFA を設定する }, cisBenchmark: ["2.4"], wellArchitected: [SEC02-BP01] }',
+    '    rules: [aws-iam-root-mfa-enabled]',
+    '    rationale: { en: Why, ja: 理由 }',
+    '',
+  ].join('\n');
+
+  it('a guideline file loads; its items keep priority, ATT&CK, CIS and per-cloud fields', () => {
+    const g = loadFrameworkFile(writeTmp('g.yaml', guideline));
+    assert.equal(g.kind, 'guideline');
+    assert.equal(g.requirements[0]?.guideline?.priority, 'must-now');
+    assert.deepEqual(g.requirements[0]?.guideline?.implementation.aws?.cisBenchmark, ['2.4']);
+    const info = listFrameworks([join(tmp, 'g.yaml')]).find((f) => f.id === 'g-test');
+    assert.equal(info?.kind, 'guideline');
+  });
+
+  it('guideline errors: missing guideline object, a guideline in a plain framework, bad ids, unknown benchmark id', () => {
+    const missing = writeTmp('g-missing.yaml', guideline.replace(/ {4}guideline:[\s\S]*?(?= {4}rules:)/, ''));
+    assert.match(
+      expectInputError(() => loadFrameworkFile(missing), /g-missing\.yaml$/, /^at \/requirements\/0 \(line 8\)$/)
+        .message,
+      /needs a 'guideline' object/,
+    );
+    const plain = writeTmp('g-plain.yaml', guideline.replace('kind: guideline\n', ''));
+    assert.match(
+      expectInputError(() => loadFrameworkFile(plain), /g-plain\.yaml$/, /\/requirements\/0/).message,
+      /only allowed in a file with 'kind: guideline'/,
+    );
+    const badId = writeTmp('g-bad.yaml', guideline.replace('T1078.004', 'T1078.4'));
+    expectInputError(
+      () => loadFrameworkFile(badId),
+      /g-bad\.yaml$/,
+      /^at \/requirements\/0\/guideline\/attack\/techniques\/0 \(line 17\)$/,
+    );
+    const badPriority = writeTmp('g-prio.yaml', guideline.replace('priority: must-now', 'priority: asap'));
+    assert.match(
+      expectInputError(() => loadFrameworkFile(badPriority), /g-prio\.yaml$/, /priority \(line 14\)/).message,
+      /must-now, must-before-use, if-confidential, consider/,
+    );
+    const noBenchmarks = writeTmp('g-nobench.yaml', guideline.replace('benchmarks: { aws: cis-aws-6.0.0 }\n', ''));
+    expectInputError(
+      () => loadFrameworkFile(noBenchmarks),
+      /g-nobench\.yaml$/,
+      /\/requirements\/0\/guideline\/implementation\/aws\/cisBenchmark/,
+    );
+    const unknownRec = writeTmp('g-rec.yaml', guideline.replace('cisBenchmark: ["2.4"]', 'cisBenchmark: ["9.9"]'));
+    const result = validateFrameworkFile(unknownRec, BUILTIN_RULES);
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0]?.message ?? '', /'9\.9' is not a requirement of cis-aws-6\.0\.0/);
+    assert.match(result.warnings[0] ?? '', /TA0001, T1078\.004, M1032, CIS:6\.5, SEC02-BP01/);
+  });
 });

@@ -62,11 +62,21 @@ describe('sarif reporter', () => {
         assert.equal(kms.shortDescription!.text, 'カスタマー管理の対称 KMS キーで自動ローテーションが有効になっている');
     });
 
-    it(`${lang}: results for FAIL and ERROR only, with locations and fingerprints`, () => {
+    it(`${lang}: results for FAIL, ERROR and EXCEPTED (suppressed) only, with locations and fingerprints`, () => {
       const run = render(lang).runs[0]!;
-      const results = run.results!;
-      const expected = result.findings.filter((f) => f.status === 'FAIL' || f.status === 'ERROR');
-      assert.equal(results.length, expected.length);
+      const all = run.results!;
+      const expected = result.findings.filter(
+        (f) => f.status === 'FAIL' || f.status === 'ERROR' || f.status === 'EXCEPTED',
+      );
+      assert.equal(all.length, expected.length);
+      // An excepted finding is a suppressed result: kind external (the exceptions file), with the justification.
+      const suppressed = all.filter((r) => r.suppressions);
+      assert.equal(suppressed.length, result.findings.filter((f) => f.status === 'EXCEPTED').length);
+      for (const r of suppressed) {
+        assert.equal(r.suppressions![0]!.kind, 'external');
+        assert.match(r.suppressions![0]!.justification!, /sec-team/);
+      }
+      const results = all.filter((r) => !r.suppressions);
       for (const r of results) {
         assert.equal(run.tool.driver.rules![r.ruleIndex!]!.id, r.ruleId);
         assert.ok(r.locations && r.locations.length === 1);

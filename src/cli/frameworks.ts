@@ -1,11 +1,15 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../core/text.js';
-import { listFrameworks, loadFramework } from '../frameworks/load.js';
-import { ruleRefId } from '../frameworks/model.js';
+import { listFrameworks, loadFramework, locateFramework } from '../frameworks/load.js';
+import { frameworkKind, ruleRefId } from '../frameworks/model.js';
+import { copyFrameworkText, validateFrameworkFile } from '../frameworks/validate.js';
+import { BUILTIN_RULES } from '../rules/index.js';
 import { formatColumns } from './columns.js';
 import type { Io } from './io.js';
 import { defaultLang } from './messages.js';
-import { parseLang } from './scan.js';
+import { parseLang, UsageError } from './scan.js';
 
 export function registerFrameworks(program: Command, io: Io): void {
   const fw = program.command('frameworks').description('compliance frameworks and guidelines');
@@ -22,9 +26,10 @@ export function registerFrameworks(program: Command, io: Io): void {
       }
       io.out(
         formatColumns(
-          ['id', 'version', 'requirements', 'automated', 'manual', 'title'],
+          ['id', 'kind', 'version', 'requirements', 'automated', 'manual', 'title'],
           list.map((f) => [
             f.id,
+            f.kind,
             f.version,
             String(f.requirements),
             String(f.automated),
@@ -55,6 +60,65 @@ export function registerFrameworks(program: Command, io: Io): void {
             r.rules?.length ? r.rules.map(ruleRefId).join(', ') : opts.lang === 'ja' ? '手動確認' : 'MANUAL',
           ]),
         ),
+      );
+    });
+  fw.command('copy <id> <new-id>')
+    .description('write an editable YAML copy of a framework with a new id and title (then: frameworks validate)')
+    .option('--out <file>', 'where to write the copy (default: ./<new-id>.yaml)')
+    .option('--title <title>', 'title of the copy (default: the original title marked as custom)')
+    .option('--force', 'overwrite the file if it exists')
+    .option('--frameworks <dir>', 'also load custom frameworks from this directory')
+    .option('--lang <lang>', 'en or ja', parseLang, defaultLang())
+    .action(
+      (
+        id: string,
+        newId: string,
+        opts: { out?: string; title?: string; force?: boolean; frameworks?: string; lang: Lang },
+      ) => {
+        const extra = opts.frameworks ? [opts.frameworks] : [];
+        const from = locateFramework(id, extra);
+        const out = opts.out ?? `${newId}.yaml`;
+        if (existsSync(out) && !opts.force) {
+          throw new UsageError(
+            opts.lang === 'ja'
+              ? `${out} は既に存在する（上書きするには --force を付ける）`
+              : `${out} exists (add --force to overwrite it)`,
+          );
+        }
+        const text = copyFrameworkText(readFileSync(from.file, 'utf8'), from.framework, newId, {
+          outFile: resolve(out),
+          extraDirs: extra,
+          ...(opts.title ? { title: opts.title } : {}),
+        });
+        writeFileSync(out, text);
+        io.err(
+          opts.lang === 'ja'
+            ? `${from.framework.id} を ${out} にコピーした。編集したら確認する: mamori frameworks validate ${out}`
+            : `Copied ${from.framework.id} to ${out}. After editing it, check it: mamori frameworks validate ${out}`,
+        );
+      },
+    );
+  fw.command('validate <file>')
+    .description(
+      'check a framework file: schema, unique ids, known rule ids and params, CIS Benchmark ids (exit 2 on error)',
+    )
+    .option('--frameworks <dir>', 'also load custom frameworks from this directory (for benchmarks it cites)')
+    .option('--lang <lang>', 'en or ja', parseLang, defaultLang())
+    .action((file: string, opts: { frameworks?: string; lang: Lang }) => {
+      const result = validateFrameworkFile(file, BUILTIN_RULES, opts.frameworks ? [opts.frameworks] : []);
+      for (const w of result.warnings) io.err(`${opts.lang === 'ja' ? '警告' : 'warning'}: ${w}`);
+      if (result.errors.length > 0 || !result.framework) {
+        for (const e of result.errors) io.err(`mamori: ${opts.lang === 'ja' ? 'エラー' : 'error'}: ${e.message}`);
+        io.exitCode = 2;
+        return;
+      }
+      const f = result.framework;
+      const automated = f.requirements.filter((r) => r.rules?.length).length;
+      const manual = f.requirements.length - automated;
+      io.out(
+        opts.lang === 'ja'
+          ? `OK: ${file}: ${f.id}（${frameworkKind(f)}、${f.version}）要件 ${f.requirements.length} 件（自動判定 ${automated}、手動確認 ${manual}）`
+          : `OK: ${file}: ${f.id} (${frameworkKind(f)}, ${f.version}), ${f.requirements.length} requirements (${automated} automated, ${manual} manual)`,
       );
     });
 }

@@ -18,6 +18,14 @@ export const MSG = {
     en: '{count} finding(s) at or above {severity}: exit 1',
     ja: '重要度 {severity} 以上の違反が {count} 件あるため終了コード 1',
   },
+  iacUnjudged: {
+    en: '{count} template resource(s) of types mamori has no rules for were not judged: {types}',
+    ja: 'mamori にルールのない種類のテンプレートリソース {count} 件は判定していない: {types}',
+  },
+  unknownSuppressedRule: {
+    en: 'suppression names an unknown rule {rule}',
+    ja: '抑制に指定されたルール {rule} は存在しない',
+  },
   manyFormatsNeedOut: {
     en: 'several formats besides table need --out DIR',
     ja: 'table 以外の形式を複数指定する場合は --out DIR が必要',

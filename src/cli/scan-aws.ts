@@ -7,6 +7,7 @@ import type { InventoryPart } from '../inventory/snapshot.js';
 import { SnapshotWriter } from '../inventory/snapshot-writer.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { collectProgress } from './aws-progress.js';
+import { addExceptionOptions, type ConfigOptions, scanSettings } from './config.js';
 import type { Io } from './io.js';
 import { msg } from './messages.js';
 import {
@@ -19,7 +20,7 @@ import {
   UsageError,
 } from './scan.js';
 
-interface AwsOptions extends OutputOptions, FrameworkOptions {
+interface AwsOptions extends OutputOptions, FrameworkOptions, ConfigOptions {
   profile?: string;
   regions: string;
   org?: boolean;
@@ -57,9 +58,10 @@ export function registerScanAws(scan: Command, io: Io): void {
       'send every call to this AWS-compatible endpoint (also AWS_ENDPOINT_URL[_<SERVICE>])',
     )
     .option('--max-attempts <n>', 'attempts per call, throttling retries included', positiveInt, 8);
-  addFrameworkOptions(addOutputOptions(aws)).action(async (opts: AwsOptions) => {
+  addExceptionOptions(addFrameworkOptions(addOutputOptions(aws))).action(async (opts: AwsOptions) => {
     if (opts.org && !opts.roleName) throw new UsageError('--org needs --role-name');
-    const framework = frameworkOf(opts);
+    const settings = scanSettings(opts);
+    const framework = frameworkOf(opts, settings.frameworkDirs);
     const regions =
       opts.regions === 'all'
         ? ('all' as const)
@@ -101,6 +103,7 @@ export function registerScanAws(scan: Command, io: Io): void {
     try {
       const result = await runScanAsync(saved(), BUILTIN_RULES, {
         ...(framework ? { framework } : {}),
+        ...(settings.exceptions ? { exceptions: settings.exceptions, exceptionsNow: settings.now } : {}),
         inputs: [opts.endpointUrl ? `aws (${opts.endpointUrl})` : 'aws'],
       });
       progress.stop();

@@ -7,6 +7,7 @@ import { loadFramework } from '../frameworks/load.js';
 import { streamSnapshot } from '../inventory/snapshot.js';
 import { REPORTERS } from '../report/index.js';
 import { BUILTIN_RULES } from '../rules/index.js';
+import { addExceptionOptions, type ConfigOptions, scanSettings } from './config.js';
 import type { Io } from './io.js';
 import { defaultLang, msg } from './messages.js';
 import { progressBar } from './progress.js';
@@ -54,26 +55,30 @@ export function registerScan(program: Command, io: Io): Command {
     .enablePositionalOptions()
     .description('evaluate the rules on an inventory snapshot (--from), or on a live AWS account (scan aws)')
     .option('--from <path>', 'snapshot file or directory, e.g. examples/demo-org');
-  addFrameworkOptions(addOutputOptions(scan)).action((opts: OutputOptions & FrameworkOptions & { from?: string }) => {
-    if (!opts.from) throw new UsageError('scan needs --from <snapshot> (or use: mamori scan aws)');
-    const framework = frameworkOf(opts);
-    const inventory = streamSnapshot(opts.from);
-    // Progress by bytes read, shown on a terminal for inventories of some size.
-    const total = inventory.sizes.reduce((a, b) => a + b, 0);
-    const bar = progressBar(msg('evaluating', opts.lang), total, 8 * 1024 * 1024);
-    let done = 0;
-    // Each part is judged as of its own generatedAt: a snapshot is evidence of one moment.
-    const result = runScan(inventory, BUILTIN_RULES, {
-      ...(framework ? { framework } : {}),
-      onPart: (i) => {
-        done += inventory.sizes[i] ?? 0;
-        bar(done);
-      },
-    });
-    bar.stop();
-    for (const w of result.warnings) io.err(`${msg('warning', opts.lang)}: ${w}`);
-    io.exitCode = emitOutputs(result, opts, io);
-  });
+  addExceptionOptions(addFrameworkOptions(addOutputOptions(scan))).action(
+    (opts: OutputOptions & FrameworkOptions & ConfigOptions & { from?: string }) => {
+      if (!opts.from) throw new UsageError('scan needs --from <snapshot> (or use: mamori scan aws)');
+      const settings = scanSettings(opts);
+      const framework = frameworkOf(opts, settings.frameworkDirs);
+      const inventory = streamSnapshot(opts.from);
+      // Progress by bytes read, shown on a terminal for inventories of some size.
+      const total = inventory.sizes.reduce((a, b) => a + b, 0);
+      const bar = progressBar(msg('evaluating', opts.lang), total, 8 * 1024 * 1024);
+      let done = 0;
+      // Each part is judged as of its own generatedAt: a snapshot is evidence of one moment.
+      const result = runScan(inventory, BUILTIN_RULES, {
+        ...(framework ? { framework } : {}),
+        ...(settings.exceptions ? { exceptions: settings.exceptions, exceptionsNow: settings.now } : {}),
+        onPart: (i) => {
+          done += inventory.sizes[i] ?? 0;
+          bar(done);
+        },
+      });
+      bar.stop();
+      for (const w of result.warnings) io.err(`${msg('warning', opts.lang)}: ${w}`);
+      io.exitCode = emitOutputs(result, opts, io);
+    },
+  );
   return scan;
 }
 
@@ -87,8 +92,9 @@ export const addFrameworkOptions = (cmd: Command): Command =>
     .option('--framework <id>', 'evaluate only the rules of this framework and list its manual items')
     .option('--frameworks <dir>', 'also load custom frameworks from this directory');
 
-export const frameworkOf = (opts: FrameworkOptions) =>
-  opts.framework ? loadFramework(opts.framework, opts.frameworks ? [opts.frameworks] : []) : undefined;
+/** The --framework chosen, looked up in the shipped ones and `dirs` (default: --frameworks DIR). */
+export const frameworkOf = (opts: FrameworkOptions, dirs: string[] = opts.frameworks ? [opts.frameworks] : []) =>
+  opts.framework ? loadFramework(opts.framework, dirs) : undefined;
 
 /** Renders the requested formats to stdout or --out and returns the exit code. */
 export function emitOutputs(result: ReturnType<typeof runScan>, opts: OutputOptions, io: Io): number {

@@ -21,10 +21,14 @@ export interface FindingResource {
 }
 
 export interface FindingException {
+  /** The exception's id in the exceptions file (EXC-0001); absent only on findings made before ids existed. */
+  id?: string;
   kind: 'alternative-control' | 'not-applicable';
   reason: string;
   approver?: string;
   expires?: string;
+  /** Where an inline suppression is written (`file:line`), for `mamori iac`; exceptions-file entries have `id`. */
+  source?: string;
 }
 
 /** AWS services whose own findings mamori imports beside its rule findings. */

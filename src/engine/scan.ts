@@ -4,6 +4,8 @@ import { InputError } from '../core/input-error.js';
 import type { Resource } from '../core/resource.js';
 import type { AnyRule, CollectionError } from '../core/rule.js';
 import type { Text } from '../core/text.js';
+import { ExceptionApplier } from '../exceptions/apply.js';
+import type { Exceptions, ExceptionsOutcome } from '../exceptions/model.js';
 import type { Framework } from '../frameworks/model.js';
 import { ruleRefId } from '../frameworks/model.js';
 import type { InventoryPart, InventoryStream, LoadedInventory } from '../inventory/snapshot.js';
@@ -37,6 +39,8 @@ export interface ScanResult {
   /** Metadata of the rules that ran, for reports (they read text, never code). */
   rules: ReadonlyMap<string, AnyRule>;
   summary: Summary;
+  /** What the exceptions file did (applied, expired, unused), when one was given. */
+  exceptions?: ExceptionsOutcome;
 }
 
 export interface ScanOptions {
@@ -50,6 +54,13 @@ export interface ScanOptions {
    * turn a FAIL into EXCEPTED here, so the summary and every report agree.
    */
   adjust?: (finding: Finding) => Finding;
+  /**
+   * An exceptions file: after `adjust`, FAIL / ERROR findings (imported ones too) inside an active exception's scope
+   * become EXCEPTED, and ScanResult.exceptions tells what each exception did.
+   */
+  exceptions?: Exceptions;
+  /** The day exceptions' expiry dates are judged against; default: the current time (not the snapshot's). */
+  exceptionsNow?: Date;
 }
 
 /** Selects the rules (all, or the framework's), evaluates the inventory and summarises. */
@@ -91,6 +102,7 @@ class Scan {
   /** Ids of imported findings already added (an organisation's parts may repeat one). */
   private readonly importedIds = new Set<string>();
   private resources = 0;
+  private readonly exceptions: ExceptionApplier | undefined;
   private asOf: Date | undefined;
   private index = 0;
 
@@ -124,10 +136,14 @@ class Scan {
       rules = [...selected.values()];
     }
     this.rules = rules;
+    this.exceptions = options.exceptions
+      ? new ExceptionApplier(options.exceptions, options.exceptionsNow ?? new Date())
+      : undefined;
     this.evaluator = new Evaluator(
       rules,
       (judged) => {
-        const f = options.adjust ? options.adjust(judged) : judged;
+        const adjusted = options.adjust ? options.adjust(judged) : judged;
+        const f = this.exceptions ? this.exceptions.apply(adjusted) : adjusted;
         this.summary.add(f);
         if (f.status === 'N/A') this.notApplicable++;
         else this.findings.push(f);
@@ -158,9 +174,10 @@ class Scan {
     const byUid = new Map(part.resources.map((r) => [r.uid, r]));
     const partSource = part.resources[0]?.source ?? { kind: 'snapshot' as const, file: part.file };
     for (const i of part.findings ?? []) {
-      const f = importedFinding(i, byUid.get(i.resource.uid), partSource);
-      if (this.importedIds.has(f.id)) continue;
-      this.importedIds.add(f.id);
+      const imported = importedFinding(i, byUid.get(i.resource.uid), partSource);
+      if (this.importedIds.has(imported.id)) continue;
+      this.importedIds.add(imported.id);
+      const f = this.exceptions ? this.exceptions.apply(imported) : imported;
       this.accounts.add(i.account);
       this.findings.push(f);
       this.summary.add(f);
@@ -206,6 +223,7 @@ class Scan {
       warnings: [...warnings, ...this.partWarnings],
       rules: new Map(this.rules.map((r) => [r.id, r])),
       summary: this.summary.build(),
+      ...(this.exceptions ? { exceptions: this.exceptions.outcome() } : {}),
     };
   }
 }

@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { InputError } from '../core/input-error.js';
 import { packagePath } from '../paths.js';
-import { type Framework, type RuleRef, ruleRefId } from './model.js';
+import { CLOUDS, type Framework, type FrameworkKind, frameworkKind, type RuleRef, ruleRefId } from './model.js';
 
 export const FRAMEWORK_SCHEMA_VERSION = 1;
 /** Where the shipped framework files live (src/frameworks/data, also in the npm package). */
@@ -13,6 +13,7 @@ export const BUILTIN_FRAMEWORK_DIR = packagePath('src', 'frameworks', 'data');
 /** One line of `mamori frameworks`: what a framework file holds. */
 export interface FrameworkInfo {
   id: string;
+  kind: FrameworkKind;
   title: Framework['title'];
   version: string;
   /** Number of requirements. */
@@ -63,6 +64,24 @@ export function loadFrameworkFile(path: string): Framework {
 
 /** Parses and checks the text of a framework file; `file` is only used in error messages. */
 export function parseFramework(text: string, file: string): Framework {
+  return parseFrameworkLocated(text, file).framework;
+}
+
+/** Where a path inside a framework file is: 'at /requirements/3/id (line 42)'. */
+export type Locate = (segments: (string | number)[]) => string;
+
+/** parseFramework, also returning a function that names the line of any path in the file (for later checks). */
+export function parseFrameworkLocated(text: string, file: string): { framework: Framework; at: Locate } {
+  const { data, at } = parseYamlLocated(text, file);
+  const check = schemaValidator();
+  if (!check(data)) throw schemaInputError(file, at, check.errors ?? [], 'framework schema v1');
+  const framework = data as Framework;
+  checkConsistency(framework, file, at);
+  return { framework, at };
+}
+
+/** YAML (or JSON) text as data, with a function naming the line of a path in it; malformed YAML is an InputError. */
+export function parseYamlLocated(text: string, file: string): { data: unknown; at: Locate } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
@@ -73,18 +92,15 @@ export function parseFramework(text: string, file: string): Framework {
   } catch (e) {
     throw new InputError(file, undefined, `malformed YAML: ${(e as Error).message}`);
   }
-  const at = (segments: (string | number)[]): string => where(doc, lineCounter, segments);
+  return { data, at: (segments) => where(doc, lineCounter, segments) };
+}
 
-  const check = schemaValidator();
-  if (!check(data)) {
-    const err = pickError(check.errors ?? []);
-    const segments = pointerSegments(err.instancePath);
-    const extra = err.keyword === 'additionalProperties' ? [String(err.params.additionalProperty)] : [];
-    throw new InputError(file, at([...segments, ...extra]), `${describeError(err)} [framework schema v1]`);
-  }
-  const framework = data as Framework;
-  checkConsistency(framework, file, at);
-  return framework;
+/** The most useful of a schema's errors as an InputError with the path and line. */
+export function schemaInputError(file: string, at: Locate, errors: ErrorObject[], label: string): InputError {
+  const err = pickError(errors);
+  const segments = pointerSegments(err.instancePath);
+  const extra = err.keyword === 'additionalProperties' ? [String(err.params.additionalProperty)] : [];
+  return new InputError(file, at([...segments, ...extra]), `${describeError(err)} [${label}]`);
 }
 
 /** What the schema cannot say: unique requirement ids, a rule listed once per requirement, no conflicting params. */
@@ -102,6 +118,23 @@ function checkConsistency(framework: Framework, file: string, at: (segments: (st
       );
     }
     seenIds.set(req.id, i);
+    const g = req.guideline;
+    if (g && req.manual && g.category !== req.manual.category) {
+      throw new InputError(
+        file,
+        at(['requirements', i, 'manual', 'category']),
+        `the manual item's category '${req.manual.category}' differs from the guideline item's category '${g.category}'`,
+      );
+    }
+    for (const cloud of CLOUDS) {
+      if (g?.implementation[cloud]?.cisBenchmark?.length && !framework.benchmarks?.[cloud]) {
+        throw new InputError(
+          file,
+          at(['requirements', i, 'guideline', 'implementation', cloud, 'cisBenchmark']),
+          `CIS Benchmark ids for ${cloud} need 'benchmarks: { ${cloud}: <framework id> }' at the top of the file`,
+        );
+      }
+    }
     const inRequirement = new Set<string>();
     (req.rules ?? []).forEach((ref: RuleRef, j) => {
       const id = ruleRefId(ref);
@@ -138,6 +171,7 @@ export function listFrameworks(extraDirs: readonly string[] = []): FrameworkInfo
     const automated = framework.requirements.filter((r) => (r.rules?.length ?? 0) > 0).length;
     return {
       id: framework.id,
+      kind: frameworkKind(framework),
       title: framework.title,
       version: framework.version,
       requirements: framework.requirements.length,
@@ -154,10 +188,21 @@ export function listFrameworks(extraDirs: readonly string[] = []): FrameworkInfo
  * .json) is loaded directly. An unknown id gives an InputError that lists the known ids.
  */
 export function loadFramework(idOrPath: string, extraDirs: readonly string[] = []): Framework {
-  if (FRAMEWORK_EXTENSIONS.has(extname(idOrPath).toLowerCase())) return loadFrameworkFile(idOrPath);
+  return locateFramework(idOrPath, extraDirs).framework;
+}
+
+/** The file a framework id comes from (built-in or from `extraDirs`), with the parsed framework. */
+export function locateFramework(
+  idOrPath: string,
+  extraDirs: readonly string[] = [],
+): { file: string; framework: Framework; builtin: boolean } {
+  if (FRAMEWORK_EXTENSIONS.has(extname(idOrPath).toLowerCase())) {
+    const file = resolve(idOrPath);
+    return { file, framework: loadFrameworkFile(file), builtin: isBuiltin(file) };
+  }
   const all = discover(extraDirs);
   const found = all.find((f) => f.framework.id === idOrPath);
-  if (found) return found.framework;
+  if (found) return found;
   const known = all.map((f) => f.framework.id).join(', ');
   throw new InputError(`framework '${idOrPath}'`, undefined, `unknown framework id; known ids: ${known}`);
 }
@@ -333,6 +378,8 @@ function describeError(err: ErrorObject): string {
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
     case 'required':
+      if (p.missingProperty === 'guideline')
+        return "every requirement of a 'kind: guideline' file needs a 'guideline' object (body, rationale, priority, tier, category, implementation)";
       if (p.missingProperty === 'rules') return "a requirement needs either 'rules' (with a 'rationale') or 'manual'";
       return `missing property '${String(p.missingProperty)}'`;
     case 'additionalProperties': {
@@ -340,12 +387,16 @@ function describeError(err: ErrorObject): string {
       return `unknown property '${String(p.additionalProperty)}'${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`;
     }
     case 'not':
+      if (err.schemaPath.startsWith('#/else/'))
+        return "'guideline' is only allowed in a file with 'kind: guideline' at the top";
       return "a requirement has either 'rules' (with a 'rationale') or 'manual', not both";
     case 'type':
       return `must be ${Array.isArray(p.type) ? p.type.join(' or ') : String(p.type)}, not ${describeValue(err.data)}`;
     case 'enum':
       return `must be one of: ${((p.allowedValues as unknown[]) ?? []).join(', ')} (got ${describeValue(err.data)})`;
     case 'pattern':
+      if (String(p.pattern).startsWith('^[0-9]{4}-'))
+        return `${JSON.stringify(err.data)} must be a date written YYYY-MM-DD`;
       return `${JSON.stringify(err.data)} must match ${String(p.pattern)}`;
     default:
       return err.message ?? 'does not match the framework schema';

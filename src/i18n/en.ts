@@ -75,6 +75,29 @@ export const en = {
   failMessage: '{reason} ({resource})',
   findingSource: 'Detected by',
   importedFindings: 'Imported findings',
+  exceptionId: 'Exception ID',
+
+  // exceptions (the outcome of an exceptions file, listed by every report)
+  'exceptions.heading': 'Exceptions ({file})',
+  'exceptions.summary':
+    '{applied} findings excepted: {alternative} alternative control, {notApplicable} not applicable ({total} exceptions, as of {date})',
+  'exceptions.expired': 'Expired: no longer applied',
+  'exceptions.unused': 'Unused: matched no finding',
+  'exceptions.expiringSoon': 'Expiring within {days} days',
+  'exceptions.expiredLine': '{id} expired on {date}; {matched} findings judged again: {reason}',
+  'exceptions.unusedLine': '{id} ({scope}): {reason}',
+  'exceptions.soonLine': '{id} expires on {date} ({applied} findings): {reason}',
+  'exceptions.expiredNote': 'Exception {id} expired on {date} and no longer applies ({matched} findings judged again)',
+  'exceptions.unusedNote': 'Exception {id} matched no finding in this scan',
+  'exceptions.kind': 'Kind',
+  'exceptions.scope': 'Scope',
+  'exceptions.state': 'State',
+  'exceptions.appliedCount': 'Applied',
+  'exceptions.ticket': 'Ticket',
+  'exceptions.state.active': 'active',
+  'exceptions.state.expires-soon': 'expires soon',
+  'exceptions.state.expired': 'expired',
+  'exceptions.state.unused': 'unused',
 
   // table
   'table.heading': '{tool} {version}: {resources} resources in {accounts} accounts',
@@ -108,7 +131,7 @@ export const en = {
   'html.noFindings': 'No findings need attention.',
   'html.judged': '{n} checks judged',
   'html.scoreHelp':
-    'Severity-weighted share of judged checks that pass (critical 10, high 5, medium 3, low 1). ERROR counts against the score.',
+    'Severity-weighted share of judged checks that pass (critical 10, high 5, medium 3, low 1). ERROR counts against the score; EXCEPTED, MANUAL and N/A are left out.',
   'html.resourcesInAccounts': '{resources} resources in {accounts} accounts',
   'html.affected': '{n} affected',
   'html.details': 'Details',

@@ -1,4 +1,7 @@
 import type { Resource, SourceLocation } from '../core/resource.js';
+
+export { locate } from '../core/locate.js';
+
 import { MAPPERS } from './aws/index.js';
 import type { MapContext, Mapped } from './aws/mapper.js';
 import { type IacBlock, type IacDocument, isRef } from './model.js';
@@ -88,17 +91,4 @@ export function toResources(
     }
   }
   return { resources, blocksOf, unmapped };
-}
-
-/** The location a finding points at: the longest written prefix of its evidence path, else the resource's line. */
-export function locate(resource: Pick<Resource, 'source'>, path?: string): SourceLocation | undefined {
-  const { source } = resource;
-  if (source.file === undefined || source.line === undefined) return undefined;
-  if (path !== undefined && source.locations) {
-    for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-      const loc = source.locations[p];
-      if (loc) return loc;
-    }
-  }
-  return { file: source.file, line: source.line };
 }

@@ -326,6 +326,7 @@ function productFields(f: Finding, result: ScanResult, requirementId: string | u
   if (f.exception) {
     fields.push(['mamori/ExceptionKind', f.exception.kind], ['mamori/ExceptionReason', f.exception.reason]);
     fields.push(['mamori/ExceptionApprover', f.exception.approver], ['mamori/ExceptionExpires', f.exception.expires]);
+    fields.push(['mamori/ExceptionId', f.exception.id]);
   }
   const src = f.resource.source;
   fields.push(['mamori/SourceKind', src.kind], ['mamori/SourceFile', src.file]);

@@ -1,11 +1,14 @@
 // Helpers shared by the report formats: rule text lookup, ordering, the one-line explanation, evidence truncation.
+
 import { FINDING_SOURCE_NAMES, type Finding, type FindingException, type FindingSource } from '../core/finding.js';
+import { locate } from '../core/locate.js';
 import type { AnyRule, Remediation } from '../core/rule.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { Status } from '../core/status.js';
 import type { Lang, Text } from '../core/text.js';
 import type { ManualItem, ScanResult } from '../engine/scan.js';
-import { msg } from '../i18n/index.js';
+import { EXPIRES_SOON_DAYS, type ExceptionsOutcome, type ExceptionUse, scopeText } from '../exceptions/model.js';
+import { formatNumber, msg } from '../i18n/index.js';
 
 /** Worst first: what needs action, then what could not be judged, then the rest. */
 export const STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'EXCEPTED', 'MANUAL', 'PASS', 'N/A'];
@@ -89,7 +92,63 @@ export function exceptionLine(e: FindingException, lang: Lang): string {
   const parts = [`${msg(lang, `exception.${e.kind}`)}: ${e.reason}`];
   if (e.approver) parts.push(`${msg(lang, 'approver')}: ${e.approver}`);
   if (e.expires) parts.push(`${msg(lang, 'expires')}: ${e.expires}`);
+  if (e.id) parts.push(`${msg(lang, 'exceptionId')}: ${e.id}`);
   return parts.join(lang === 'ja' ? '、' : '; ');
+}
+
+/** An exception's state in the report's language; an active one that matched nothing is 'unused'. */
+export const exceptionStateLabel = (e: ExceptionUse, lang: Lang): string =>
+  msg(lang, `exceptions.state.${e.state === 'active' && e.matched === 0 ? 'unused' : e.state}`);
+
+/** The heading and one-line tally of an exceptions outcome. */
+export function exceptionsSummary(o: ExceptionsOutcome, lang: Lang): { heading: string; summary: string } {
+  return {
+    heading: msg(lang, 'exceptions.heading', { file: o.file }),
+    summary: msg(lang, 'exceptions.summary', {
+      applied: formatNumber(o.applied, lang),
+      alternative: formatNumber(o.byKind['alternative-control'], lang),
+      notApplicable: formatNumber(o.byKind['not-applicable'], lang),
+      total: formatNumber(o.exceptions.length, lang),
+      date: o.date,
+    }),
+  };
+}
+
+/** The exceptions that need a person's attention, each group with its lines: expired, unused, expiring soon. */
+export function exceptionsAttention(o: ExceptionsOutcome, lang: Lang): Array<{ title: string; lines: string[] }> {
+  const byId = new Map(o.exceptions.map((e) => [e.id, e]));
+  const pick = (ids: string[]) => ids.map((id) => byId.get(id)).filter((e): e is ExceptionUse => e !== undefined);
+  const groups = [
+    {
+      title: msg(lang, 'exceptions.expired'),
+      lines: pick(o.expired).map((e) =>
+        msg(lang, 'exceptions.expiredLine', {
+          id: e.id,
+          date: e.expires ?? '',
+          matched: formatNumber(e.matched, lang),
+          reason: e.reason,
+        }),
+      ),
+    },
+    {
+      title: msg(lang, 'exceptions.unused'),
+      lines: pick(o.unused).map((e) =>
+        msg(lang, 'exceptions.unusedLine', { id: e.id, scope: scopeText(e.scope), reason: e.reason }),
+      ),
+    },
+    {
+      title: msg(lang, 'exceptions.expiringSoon', { days: EXPIRES_SOON_DAYS }),
+      lines: pick(o.expiringSoon).map((e) =>
+        msg(lang, 'exceptions.soonLine', {
+          id: e.id,
+          date: e.expires ?? '',
+          applied: formatNumber(e.applied, lang),
+          reason: e.reason,
+        }),
+      ),
+    },
+  ];
+  return groups.filter((g) => g.lines.length > 0);
 }
 
 /** Why a finding has its status, in one line: FAIL/N-A/PASS reason, ERROR cause, exception, manual guidance. */
@@ -151,6 +210,13 @@ export function evidenceText(value: unknown, lang: Lang): string {
 export const isIac = (f: Finding): boolean =>
   (f.resource.source.kind === 'cloudformation' || f.resource.source.kind === 'terraform') &&
   typeof f.resource.source.file === 'string';
+
+/** `file:line` of an IaC finding: the offending property's line where the template wrote one. */
+export const iacLocation = (f: Finding): string | undefined => {
+  if (!isIac(f)) return undefined;
+  const at = locate(f.resource, f.evidencePath);
+  return at ? `${at.file}:${at.line}` : undefined;
+};
 
 /** Sentences joined as the language writes them: a space between English ones, nothing after 。 */
 export const sentences = (lang: Lang, ...parts: string[]): string =>

@@ -9,13 +9,17 @@ import type { Lang } from '../core/text.js';
 import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import { scoreOf, type Tally } from '../engine/summary.js';
+import { type ExceptionUse, scopeText } from '../exceptions/model.js';
 import { formatNumber, msg, severityLabel, statusLabel } from '../i18n/index.js';
 import {
   cmp,
   compareFindings,
   evidenceText,
   exceptionLine,
-  isIac,
+  exceptionStateLabel,
+  exceptionsAttention,
+  exceptionsSummary,
+  iacLocation,
   RuleText,
   STATUS_ORDER,
   sentences,
@@ -90,7 +94,7 @@ const badgeSeverity = (s: Severity, lang: Lang): Markup =>
 function resourceCell(f: Finding, lang: Lang): Markup {
   const r = f.resource;
   const tags = Object.entries(r.tags).sort(([a], [b]) => cmp(a, b));
-  const src = isIac(f) ? `${r.source.file}${r.source.line ? `:${r.source.line}` : ''}` : undefined;
+  const src = iacLocation(f);
   return html`<div class="rname">${r.name}</div>${r.name !== r.uid ? html`<div class="uid mono">${r.uid}</div>` : ''}<div class="uid">${r.type}</div>${
     src ? html`<div class="src">${msg(lang, 'source')}: <span class="mono">${src}</span></div>` : ''
   }${
@@ -235,6 +239,27 @@ function filters(lang: Lang): Markup {
   )}</fieldset></div>`;
 }
 
+/** What the exceptions file did: the tally, what needs a person (expired, unused, expiring soon), every exception. */
+function exceptionsSection(result: ScanResult, lang: Lang): Markup {
+  const o = result.exceptions;
+  if (!o) return html``;
+  const { heading, summary } = exceptionsSummary(o, lang);
+  const attention = exceptionsAttention(o, lang);
+  const stateClass = (e: ExceptionUse) =>
+    e.state === 'expired' ? 't-FAIL' : e.state === 'expires-soon' || e.matched === 0 ? 't-ERROR' : 't-EXCEPTED';
+  return html`<section class="card${attention.length > 0 ? trusted(' alert') : ''}" id="exceptions"><h2>${heading}</h2><p>${summary}</p>${attention.map(
+    (g) =>
+      html`<h3 class="sub">${g.title} (${formatNumber(g.lines.length, lang)})</h3><ul>${g.lines.map((l) => html`<li>${l}</li>`)}</ul>`,
+  )}<details><summary>${msg(lang, 'exception')} ${formatNumber(o.exceptions.length, lang)}</summary><div class="scroll"><table>
+<thead><tr><th>${msg(lang, 'exceptionId')}</th><th>${msg(lang, 'exceptions.kind')}</th><th>${msg(lang, 'exceptions.scope')}</th><th>${msg(lang, 'reason')}</th><th>${msg(lang, 'approver')}</th><th>${msg(lang, 'expires')}</th><th>${msg(lang, 'exceptions.state')}</th><th class="n">${msg(lang, 'exceptions.appliedCount')}</th></tr></thead>
+<tbody>${o.exceptions.map(
+    (e) =>
+      html`<tr><td class="mono nw">${e.id}</td><td class="nw">${msg(lang, `exception.${e.kind}`)}</td><td class="mono">${scopeText(e.scope)}</td><td>${e.reason}${
+        e.ticket ? html`<div class="uid">${msg(lang, 'exceptions.ticket')}: ${e.ticket}</div>` : ''
+      }</td><td>${e.approver ?? ''}</td><td class="nw">${e.expires ?? ''}</td><td class="nw"><span class="pill ${stateClass(e)}">${exceptionStateLabel(e, lang)}</span></td><td class="n">${formatNumber(e.applied, lang)}</td></tr>`,
+  )}</tbody></table></div></details></section>`;
+}
+
 export function renderHtml(result: ScanResult, lang: Lang): string {
   const text = new RuleText(result);
   const s = result.summary;
@@ -337,6 +362,7 @@ ${result.framework ? html`<div><dt>${msg(lang, 'framework')}</dt><dd>${result.fr
 <div class="grid">${scoreCard}${statusCard}${severityCard}</div>
 <div class="grid2">${categoryCard}${accountCard}</div>
 ${problems}
+${exceptionsSection(result, lang)}
 <h2>${msg(lang, 'html.findings')}</h2>
 ${filters(lang)}
 ${groups.length === 0 ? html`<p class="card">${msg(lang, 'html.noFindings')}</p>` : groups.map((g) => groupBlock(g, text, lang))}

@@ -7,6 +7,7 @@ import type { Status } from '../core/status.js';
 import type { Lang, Text } from '../core/text.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Summary } from '../engine/summary.js';
+import type { ExceptionsOutcome } from '../exceptions/model.js';
 import { boundedEvidence, RuleText, sortedFindings, sortedRules } from './common.js';
 import type { Reporter } from './reporter.js';
 
@@ -69,6 +70,8 @@ export interface FindingsDocument {
   rules: JsonRule[];
   manual: JsonManualItem[];
   findings: JsonFinding[];
+  /** When an exceptions file was given: findings excepted, and every exception's state and use (expired, unused). */
+  exceptions?: ExceptionsOutcome;
 }
 
 export function toFindingsDocument(result: ScanResult, lang: Lang): FindingsDocument {
@@ -125,6 +128,7 @@ export function toFindingsDocument(result: ScanResult, lang: Lang): FindingsDocu
       if (f.exception) out.exception = f.exception;
       return out;
     }),
+    ...(result.exceptions ? { exceptions: result.exceptions } : {}),
   };
   return doc;
 }

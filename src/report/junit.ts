@@ -8,6 +8,7 @@ import {
   evidenceText,
   exceptionLine,
   explanation,
+  iacLocation,
   importedRemediationLines,
   isIac,
   RuleText,
@@ -39,7 +40,8 @@ function body(f: Finding, text: RuleText, lang: Lang): string {
     `${msg(lang, 'resourceType')}: ${r.type}`,
     `${msg(lang, 'account')}: ${r.account}  ${msg(lang, 'region')}: ${r.region}`,
   ];
-  if (isIac(f)) lines.push(`${msg(lang, 'source')}: ${r.source.file}${r.source.line ? `:${r.source.line}` : ''}`);
+  const at = iacLocation(f);
+  if (at) lines.push(`${msg(lang, 'source')}: ${at}`);
   if (f.source) {
     lines.push(`${msg(lang, 'findingSource')}: ${sourceName(f)} (${f.source.id})`);
     if (f.title) lines.push(`${msg(lang, 'title')}: ${f.title[lang]}`);
@@ -124,6 +126,22 @@ export function renderJunit(result: ScanResult, lang: Lang): string {
       .join('\n');
     suites.push(
       `  <testsuite name="${attr(ruleId)}" tests="${count.tests}" failures="${count.failures}" errors="${count.errors}" skipped="${count.skipped}" time="0" timestamp="${attr(result.generatedAt.replace(/(\.\d+)?Z$/, ''))}">\n    <properties>\n${props}\n    </properties>\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  // Expired and unused exceptions: one skipped case each, so a CI view lists them beside the findings.
+  const o = result.exceptions;
+  const attention = o ? o.exceptions.filter((e) => o.expired.includes(e.id) || o.unused.includes(e.id)) : [];
+  if (o && attention.length > 0) {
+    const cases = attention.map((e) => {
+      const why = o.expired.includes(e.id)
+        ? msg(lang, 'exceptions.expiredNote', { id: e.id, date: e.expires ?? '', matched: e.matched })
+        : msg(lang, 'exceptions.unusedNote', { id: e.id });
+      return `    <testcase name="${attr(e.id)}" classname="mamori.exceptions" time="0">\n      <skipped message="${attr(`${why}: ${e.reason}`)}"/>\n    </testcase>`;
+    });
+    total.tests += cases.length;
+    total.skipped += cases.length;
+    suites.push(
+      `  <testsuite name="mamori.exceptions" tests="${cases.length}" failures="0" errors="0" skipped="${cases.length}" time="0" timestamp="${attr(result.generatedAt.replace(/(\.\d+)?Z$/, ''))}">\n    <properties>\n      <property name="file" value="${attr(o.file)}"/>\n      <property name="date" value="${attr(o.date)}"/>\n    </properties>\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   const head = `<testsuites name="${attr(result.tool.name)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="0">`;

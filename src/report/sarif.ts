@@ -1,14 +1,24 @@
-// `sarif`: SARIF 2.1.0 for code-scanning and review tools. Results for FAIL and ERROR; the other statuses are counted.
+// `sarif`: SARIF 2.1.0 for code-scanning and review tools. Results for FAIL and ERROR, and EXCEPTED ones with a
+// suppression (kind external: the exceptions file) carrying the justification; the other statuses are counted.
 import { isAbsolute, relative } from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Finding } from '../core/finding.js';
+import { locate } from '../core/locate.js';
 import type { AnyRule, Remediation } from '../core/rule.js';
 import type { Severity } from '../core/severity.js';
 import type { Lang } from '../core/text.js';
 import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import { msg } from '../i18n/index.js';
-import { boundedEvidence, importedRemediationLines, isIac, sentences, sortedFindings, sortedRules } from './common.js';
+import {
+  boundedEvidence,
+  exceptionLine,
+  importedRemediationLines,
+  isIac,
+  sentences,
+  sortedFindings,
+  sortedRules,
+} from './common.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -132,10 +142,11 @@ function locationOf(f: Finding, baseDir: string): Sarif.Location {
     name: f.resource.name,
     kind: 'resource',
   };
-  const src = f.resource.source;
-  if (isIac(f) && src.file) {
-    const physical: Sarif.PhysicalLocation = { artifactLocation: { uri: artifactUri(src.file, baseDir) } };
-    if (typeof src.line === 'number' && src.line >= 1) physical.region = { startLine: src.line };
+  // The offending property's line where the template wrote one, else the resource's.
+  const at = isIac(f) ? locate(f.resource, f.evidencePath) : undefined;
+  if (at) {
+    const physical: Sarif.PhysicalLocation = { artifactLocation: { uri: artifactUri(at.file, baseDir) } };
+    if (at.line >= 1) physical.region = { startLine: at.line };
     return { physicalLocation: physical, logicalLocations: [logical] };
   }
   return { logicalLocations: [logical] };
@@ -161,7 +172,9 @@ export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions =
   }
   const results: Sarif.Result[] = [];
   for (const f of findings) {
-    if (f.status !== 'FAIL' && f.status !== 'ERROR') continue;
+    if (f.status !== 'FAIL' && f.status !== 'ERROR' && f.status !== 'EXCEPTED') continue;
+    // An excepted finding keeps what it was: an ERROR carries its cause, a FAIL its reason.
+    const judged = f.status === 'EXCEPTED' ? (f.cause !== undefined && !f.reason ? 'ERROR' : 'FAIL') : f.status;
     const ruleIndex = index.get(f.ruleId);
     if (ruleIndex === undefined) continue;
     const props: Sarif.PropertyBag = {
@@ -173,7 +186,7 @@ export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions =
       resourceType: f.resource.type,
     };
     let res: Sarif.Result;
-    if (f.status === 'FAIL') {
+    if (judged === 'FAIL') {
       const reason = f.reason?.[lang] ?? '';
       res = {
         ruleId: f.ruleId,
@@ -207,6 +220,17 @@ export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions =
       };
       if (f.cause !== undefined) props.cause = f.cause;
     }
+    if (f.status === 'EXCEPTED' && f.exception) {
+      res.suppressions = [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification: exceptionLine(f.exception, lang),
+          ...(f.exception.id !== undefined ? { properties: { exceptionId: f.exception.id } } : {}),
+        },
+      ];
+      props.exception = f.exception;
+    }
     res.locations = [locationOf(f, baseDir)];
     res.partialFingerprints = { 'mamori/v1': f.id };
     res.properties = props;
@@ -222,6 +246,7 @@ export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions =
       }),
     ),
     ...result.warnings.map((w): Sarif.Notification => ({ level: 'warning', message: { text: w } })),
+    ...exceptionNotifications(result, lang),
   ];
   const invocation: Sarif.Invocation = { executionSuccessful: true, endTimeUtc: result.generatedAt };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
@@ -246,10 +271,40 @@ export function toSarif(result: ScanResult, lang: Lang, options: RenderOptions =
           score: result.summary.score,
           byStatus: result.summary.byStatus,
           ...(result.framework ? { framework: result.framework } : {}),
+          ...(result.exceptions ? { exceptions: result.exceptions } : {}),
         },
       },
     ],
   };
+}
+
+/** Expired exceptions (warning: their findings are judged again) and unused ones (note), for the tool's log. */
+function exceptionNotifications(result: ScanResult, lang: Lang): Sarif.Notification[] {
+  const o = result.exceptions;
+  if (!o) return [];
+  const byId = new Map(o.exceptions.map((e) => [e.id, e]));
+  return [
+    ...o.expired.map(
+      (id): Sarif.Notification => ({
+        level: 'warning',
+        message: {
+          text: msg(lang, 'exceptions.expiredNote', {
+            id,
+            date: byId.get(id)?.expires ?? '',
+            matched: byId.get(id)?.matched ?? 0,
+          }),
+        },
+        properties: { exceptionId: id, state: 'expired' },
+      }),
+    ),
+    ...o.unused.map(
+      (id): Sarif.Notification => ({
+        level: 'note',
+        message: { text: msg(lang, 'exceptions.unusedNote', { id }) },
+        properties: { exceptionId: id, state: 'unused' },
+      }),
+    ),
+  ];
 }
 
 export const sarifReporter: Reporter = {

@@ -7,7 +7,7 @@ import type { Lang } from '../core/text.js';
 import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import { formatNumber, msg, severityLabel, statusLabel } from '../i18n/index.js';
-import { cmp, RuleText } from './common.js';
+import { cmp, exceptionsAttention, exceptionsSummary, RuleText } from './common.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { displayWidth, padEnd, padStart, printable, truncate } from './text-width.js';
 
@@ -187,6 +187,18 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
       if (oneLine) out.push(`${line}  ${titles[i]}`);
       else out.push(line, `${' '.repeat(indent)}${truncate(titles[i]!, width - indent)}`);
     });
+  }
+
+  // Exceptions: how many findings they covered, and those that need a person (expired, unused, expiring soon).
+  if (result.exceptions) {
+    const o = result.exceptions;
+    const { heading, summary: tallyLine } = exceptionsSummary(o, lang);
+    out.push('', paint('bold', fit(heading)), `  ${truncate(printable(tallyLine), width - 2)}`);
+    for (const g of exceptionsAttention(o, lang)) {
+      out.push(paint(['bold', 'yellow'], `  ${g.title} (${n(g.lines.length)})`));
+      for (const line of g.lines.slice(0, MAX_LINES)) out.push(`    ${truncate(printable(line), width - 4)}`);
+      if (g.lines.length > MAX_LINES) out.push(`    ${msg(lang, 'andMore', { n: n(g.lines.length - MAX_LINES) })}`);
+    }
   }
 
   // What could not be read, and other warnings: these decide how far the score can be trusted.

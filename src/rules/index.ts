@@ -2,13 +2,23 @@
 import type { AnyRule } from '../core/rule.js';
 import awsAccessanalyzerEnabled from './aws/accessanalyzer/aws-accessanalyzer-enabled.js';
 import awsAccountSecurityContactRegistered from './aws/account/aws-account-security-contact-registered.js';
+import awsApigatewayStageCacheEncrypted from './aws/apigateway/aws-apigateway-stage-cache-encrypted.js';
+import awsApigatewayStageExecutionLogging from './aws/apigateway/aws-apigateway-stage-execution-logging.js';
+import awsApigatewayStageWafAssociated from './aws/apigateway/aws-apigateway-stage-waf-associated.js';
+import awsApigatewayStageXrayTracing from './aws/apigateway/aws-apigateway-stage-xray-tracing.js';
 import awsBudgetsCostBudgetExists from './aws/budgets/aws-budgets-cost-budget-exists.js';
+import awsCloudfrontAccessLogging from './aws/cloudfront/aws-cloudfront-access-logging.js';
+import awsCloudfrontS3OriginAccessControl from './aws/cloudfront/aws-cloudfront-s3-origin-access-control.js';
+import awsCloudfrontViewerHttps from './aws/cloudfront/aws-cloudfront-viewer-https.js';
+import awsCloudfrontWafAssociated from './aws/cloudfront/aws-cloudfront-waf-associated.js';
 import awsCloudtrailBucketAccessLogging from './aws/cloudtrail/aws-cloudtrail-bucket-access-logging.js';
+import awsCloudtrailCloudwatchLogs from './aws/cloudtrail/aws-cloudtrail-cloudwatch-logs.js';
 import awsCloudtrailKmsEncryption from './aws/cloudtrail/aws-cloudtrail-kms-encryption.js';
 import awsCloudtrailLogFileValidation from './aws/cloudtrail/aws-cloudtrail-log-file-validation.js';
 import awsCloudtrailMultiRegionEnabled from './aws/cloudtrail/aws-cloudtrail-multi-region-enabled.js';
 import awsCloudtrailS3ObjectReadEvents from './aws/cloudtrail/aws-cloudtrail-s3-object-read-events.js';
 import awsCloudtrailS3ObjectWriteEvents from './aws/cloudtrail/aws-cloudtrail-s3-object-write-events.js';
+import awsCloudtrailTrailLogging from './aws/cloudtrail/aws-cloudtrail-trail-logging.js';
 import awsCloudwatchAlarmCloudtrailChanges from './aws/cloudwatch/aws-cloudwatch-alarm-cloudtrail-changes.js';
 import awsCloudwatchAlarmCmkDisableOrDeletion from './aws/cloudwatch/aws-cloudwatch-alarm-cmk-disable-or-deletion.js';
 import awsCloudwatchAlarmConfigChanges from './aws/cloudwatch/aws-cloudwatch-alarm-config-changes.js';
@@ -24,25 +34,69 @@ import awsCloudwatchAlarmS3BucketPolicyChanges from './aws/cloudwatch/aws-cloudw
 import awsCloudwatchAlarmSecurityGroupChanges from './aws/cloudwatch/aws-cloudwatch-alarm-security-group-changes.js';
 import awsCloudwatchAlarmUnauthorizedApiCalls from './aws/cloudwatch/aws-cloudwatch-alarm-unauthorized-api-calls.js';
 import awsCloudwatchAlarmVpcChanges from './aws/cloudwatch/aws-cloudwatch-alarm-vpc-changes.js';
+import awsConfigRecorderAllResources from './aws/config/aws-config-recorder-all-resources.js';
 import awsConfigRecorderEnabled from './aws/config/aws-config-recorder-enabled.js';
+import awsConfigRecorderRecording from './aws/config/aws-config-recorder-recording.js';
+import awsDocdbClusterAuditLogs from './aws/docdb/aws-docdb-cluster-audit-logs.js';
+import awsDocdbClusterBackupRetention from './aws/docdb/aws-docdb-cluster-backup-retention.js';
+import awsDocdbClusterDeletionProtection from './aws/docdb/aws-docdb-cluster-deletion-protection.js';
+import awsDocdbClusterStorageEncrypted from './aws/docdb/aws-docdb-cluster-storage-encrypted.js';
+import awsDynamodbTableDeletionProtection from './aws/dynamodb/aws-dynamodb-table-deletion-protection.js';
+import awsDynamodbTableKmsEncryption from './aws/dynamodb/aws-dynamodb-table-kms-encryption.js';
+import awsDynamodbTablePitrEnabled from './aws/dynamodb/aws-dynamodb-table-pitr-enabled.js';
 import awsEc2DefaultSecurityGroupRestrictsAll from './aws/ec2/aws-ec2-default-security-group-restricts-all.js';
 import awsEc2EbsDefaultEncryption from './aws/ec2/aws-ec2-ebs-default-encryption.js';
 import awsEc2InstanceIamRoleAttached from './aws/ec2/aws-ec2-instance-iam-role-attached.js';
 import awsEc2InstanceImdsv2Required from './aws/ec2/aws-ec2-instance-imdsv2-required.js';
+import awsEc2InstanceNoPublicIp from './aws/ec2/aws-ec2-instance-no-public-ip.js';
 import awsEc2NaclNoPublicAdminPorts from './aws/ec2/aws-ec2-nacl-no-public-admin-ports.js';
 import awsEc2PeeringRoutesLeastAccess from './aws/ec2/aws-ec2-peering-routes-least-access.js';
+import awsEc2SecurityGroupAuthorizedPublicPorts from './aws/ec2/aws-ec2-security-group-authorized-public-ports.js';
 import awsEc2SecurityGroupNoPublicAdminIpv4 from './aws/ec2/aws-ec2-security-group-no-public-admin-ipv4.js';
 import awsEc2SecurityGroupNoPublicAdminIpv6 from './aws/ec2/aws-ec2-security-group-no-public-admin-ipv6.js';
 import awsEc2SecurityGroupNoPublicCifs from './aws/ec2/aws-ec2-security-group-no-public-cifs.js';
+import awsEc2SecurityGroupNoPublicHighRiskPorts from './aws/ec2/aws-ec2-security-group-no-public-high-risk-ports.js';
+import awsEc2SubnetNoAutoPublicIp from './aws/ec2/aws-ec2-subnet-no-auto-public-ip.js';
+import awsEc2VolumeEncrypted from './aws/ec2/aws-ec2-volume-encrypted.js';
 import awsEc2VpcFlowLogsEnabled from './aws/ec2/aws-ec2-vpc-flow-logs-enabled.js';
+import awsEcrRepositoryLifecyclePolicy from './aws/ecr/aws-ecr-repository-lifecycle-policy.js';
+import awsEcrRepositoryPolicyNoPublicPrincipal from './aws/ecr/aws-ecr-repository-policy-no-public-principal.js';
+import awsEcrRepositoryScanOnPush from './aws/ecr/aws-ecr-repository-scan-on-push.js';
+import awsEcrRepositoryTagImmutability from './aws/ecr/aws-ecr-repository-tag-immutability.js';
+import awsEfsAutomaticBackups from './aws/efs/aws-efs-automatic-backups.js';
 import awsEfsEncrypted from './aws/efs/aws-efs-encrypted.js';
+import awsEksClusterAuditLogging from './aws/eks/aws-eks-cluster-audit-logging.js';
+import awsEksClusterEndpointNotPublic from './aws/eks/aws-eks-cluster-endpoint-not-public.js';
+import awsEksClusterSecretsEncryption from './aws/eks/aws-eks-cluster-secrets-encryption.js';
+import awsEksClusterSupportedVersion from './aws/eks/aws-eks-cluster-supported-version.js';
+import awsElasticacheReplicationGroupAutomaticFailover from './aws/elasticache/aws-elasticache-replication-group-automatic-failover.js';
+import awsElasticacheReplicationGroupEncryptedAtRest from './aws/elasticache/aws-elasticache-replication-group-encrypted-at-rest.js';
+import awsElasticacheReplicationGroupEncryptedInTransit from './aws/elasticache/aws-elasticache-replication-group-encrypted-in-transit.js';
 import awsElbv2AccessLogging from './aws/elbv2/aws-elbv2-access-logging.js';
+import awsElbv2AlbDropsInvalidHeaders from './aws/elbv2/aws-elbv2-alb-drops-invalid-headers.js';
+import awsElbv2AlbWafAssociated from './aws/elbv2/aws-elbv2-alb-waf-associated.js';
+import awsElbv2DeletionProtection from './aws/elbv2/aws-elbv2-deletion-protection.js';
+import awsElbv2ListenerHttpRedirectsToHttps from './aws/elbv2/aws-elbv2-listener-http-redirects-to-https.js';
+import awsElbv2ListenerTlsPolicy from './aws/elbv2/aws-elbv2-listener-tls-policy.js';
+import awsGuarddutyDetectorEnabled from './aws/guardduty/aws-guardduty-detector-enabled.js';
+import awsGuarddutyEksAuditLogs from './aws/guardduty/aws-guardduty-eks-audit-logs.js';
 import awsGuarddutyEnabled from './aws/guardduty/aws-guardduty-enabled.js';
+import awsGuarddutyLambdaProtection from './aws/guardduty/aws-guardduty-lambda-protection.js';
+import awsGuarddutyMalwareProtectionEc2 from './aws/guardduty/aws-guardduty-malware-protection-ec2.js';
+import awsGuarddutyRdsProtection from './aws/guardduty/aws-guardduty-rds-protection.js';
+import awsGuarddutyRuntimeMonitoring from './aws/guardduty/aws-guardduty-runtime-monitoring.js';
+import awsGuarddutyS3Protection from './aws/guardduty/aws-guardduty-s3-protection.js';
+import awsIacNoHardcodedSecrets from './aws/iac/aws-iac-no-hardcoded-secrets.js';
+import awsIacSuppressionHasReason from './aws/iac/aws-iac-suppression-has-reason.js';
 import awsIamCloudshellFullAccessRestricted from './aws/iam/aws-iam-cloudshell-full-access-restricted.js';
 import awsIamIdentityFederation from './aws/iam/aws-iam-identity-federation.js';
 import awsIamPasswordPolicyMinLength from './aws/iam/aws-iam-password-policy-min-length.js';
 import awsIamPasswordPolicyReusePrevention from './aws/iam/aws-iam-password-policy-reuse-prevention.js';
 import awsIamPolicyNoFullAdmin from './aws/iam/aws-iam-policy-no-full-admin.js';
+import awsIamPolicyNoKmsDecryptAllKeys from './aws/iam/aws-iam-policy-no-kms-decrypt-all-keys.js';
+import awsIamPolicyNoWildcardServiceActions from './aws/iam/aws-iam-policy-no-wildcard-service-actions.js';
+import awsIamRoleNoInlineFullAdmin from './aws/iam/aws-iam-role-no-inline-full-admin.js';
+import awsIamRoleTrustNoPublicPrincipal from './aws/iam/aws-iam-role-trust-no-public-principal.js';
 import awsIamRootHardwareMfa from './aws/iam/aws-iam-root-hardware-mfa.js';
 import awsIamRootMfaEnabled from './aws/iam/aws-iam-root-mfa-enabled.js';
 import awsIamRootNoAccessKeys from './aws/iam/aws-iam-root-no-access-keys.js';
@@ -51,38 +105,79 @@ import awsIamServerCertificateNotExpired from './aws/iam/aws-iam-server-certific
 import awsIamSupportRoleExists from './aws/iam/aws-iam-support-role-exists.js';
 import awsIamUserAccessKeysRotated from './aws/iam/aws-iam-user-access-keys-rotated.js';
 import awsIamUserConsoleMfa from './aws/iam/aws-iam-user-console-mfa.js';
+import awsIamUserInGroup from './aws/iam/aws-iam-user-in-group.js';
 import awsIamUserNoDirectPolicies from './aws/iam/aws-iam-user-no-direct-policies.js';
 import awsIamUserNoInitialAccessKeys from './aws/iam/aws-iam-user-no-initial-access-keys.js';
 import awsIamUserSingleActiveAccessKey from './aws/iam/aws-iam-user-single-active-access-key.js';
 import awsIamUserUnusedCredentialsDisabled from './aws/iam/aws-iam-user-unused-credentials-disabled.js';
+import awsKmsKeyNotPendingDeletion from './aws/kms/aws-kms-key-not-pending-deletion.js';
 import awsKmsKeyPolicyNoPublicPrincipal from './aws/kms/aws-kms-key-policy-no-public-principal.js';
 import awsKmsKeyRotationEnabled from './aws/kms/aws-kms-key-rotation-enabled.js';
 import awsMacieEnabled from './aws/macie/aws-macie-enabled.js';
+import awsNeptuneClusterAuditLogs from './aws/neptune/aws-neptune-cluster-audit-logs.js';
+import awsNeptuneClusterBackupRetention from './aws/neptune/aws-neptune-cluster-backup-retention.js';
+import awsNeptuneClusterDeletionProtection from './aws/neptune/aws-neptune-cluster-deletion-protection.js';
+import awsNeptuneClusterIamAuthentication from './aws/neptune/aws-neptune-cluster-iam-authentication.js';
+import awsNeptuneClusterStorageEncrypted from './aws/neptune/aws-neptune-cluster-storage-encrypted.js';
+import awsOpensearchDomainAuditLogging from './aws/opensearch/aws-opensearch-domain-audit-logging.js';
+import awsOpensearchDomainEncryptedAtRest from './aws/opensearch/aws-opensearch-domain-encrypted-at-rest.js';
+import awsOpensearchDomainHttpsTls12 from './aws/opensearch/aws-opensearch-domain-https-tls12.js';
+import awsOpensearchDomainInVpc from './aws/opensearch/aws-opensearch-domain-in-vpc.js';
+import awsOpensearchDomainNodeToNodeEncryption from './aws/opensearch/aws-opensearch-domain-node-to-node-encryption.js';
 import awsOrganizationsCentralizedRootAccess from './aws/organizations/aws-organizations-centralized-root-access.js';
 import awsOrganizationsScpGuardrails from './aws/organizations/aws-organizations-scp-guardrails.js';
+import awsRdsClusterBackupRetention from './aws/rds/aws-rds-cluster-backup-retention.js';
+import awsRdsClusterDeletionProtection from './aws/rds/aws-rds-cluster-deletion-protection.js';
+import awsRdsClusterIamAuthentication from './aws/rds/aws-rds-cluster-iam-authentication.js';
 import awsRdsClusterMultiAz from './aws/rds/aws-rds-cluster-multi-az.js';
+import awsRdsClusterStorageEncrypted from './aws/rds/aws-rds-cluster-storage-encrypted.js';
 import awsRdsInstanceAutoMinorVersionUpgrade from './aws/rds/aws-rds-instance-auto-minor-version-upgrade.js';
+import awsRdsInstanceBackupRetention from './aws/rds/aws-rds-instance-backup-retention.js';
+import awsRdsInstanceDeletionProtection from './aws/rds/aws-rds-instance-deletion-protection.js';
+import awsRdsInstanceIamAuthentication from './aws/rds/aws-rds-instance-iam-authentication.js';
+import awsRdsInstanceLogsExported from './aws/rds/aws-rds-instance-logs-exported.js';
 import awsRdsInstanceMultiAz from './aws/rds/aws-rds-instance-multi-az.js';
 import awsRdsInstanceNotPublic from './aws/rds/aws-rds-instance-not-public.js';
 import awsRdsInstanceStorageEncrypted from './aws/rds/aws-rds-instance-storage-encrypted.js';
+import awsRedshiftClusterAuditLogging from './aws/redshift/aws-redshift-cluster-audit-logging.js';
+import awsRedshiftClusterEncrypted from './aws/redshift/aws-redshift-cluster-encrypted.js';
+import awsRedshiftClusterEnhancedVpcRouting from './aws/redshift/aws-redshift-cluster-enhanced-vpc-routing.js';
+import awsRedshiftClusterNotPublic from './aws/redshift/aws-redshift-cluster-not-public.js';
 import awsS3AccountPublicAccessBlock from './aws/s3/aws-s3-account-public-access-block.js';
+import awsS3BucketAccessLogging from './aws/s3/aws-s3-bucket-access-logging.js';
+import awsS3BucketAclNoPublicGrants from './aws/s3/aws-s3-bucket-acl-no-public-grants.js';
 import awsS3BucketDenyHttp from './aws/s3/aws-s3-bucket-deny-http.js';
+import awsS3BucketKmsEncryption from './aws/s3/aws-s3-bucket-kms-encryption.js';
 import awsS3BucketMfaDelete from './aws/s3/aws-s3-bucket-mfa-delete.js';
 import awsS3BucketPolicyNoPublicPrincipal from './aws/s3/aws-s3-bucket-policy-no-public-principal.js';
 import awsS3BucketPublicAccessBlock from './aws/s3/aws-s3-bucket-public-access-block.js';
+import awsS3BucketVersioningEnabled from './aws/s3/aws-s3-bucket-versioning-enabled.js';
 import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js';
+import awsSnsTopicEncrypted from './aws/sns/aws-sns-topic-encrypted.js';
 import awsSnsTopicPolicyNoPublicPrincipal from './aws/sns/aws-sns-topic-policy-no-public-principal.js';
+import awsSqsQueueEncrypted from './aws/sqs/aws-sqs-queue-encrypted.js';
+import awsSqsQueuePolicyNoPublicPrincipal from './aws/sqs/aws-sqs-queue-policy-no-public-principal.js';
 
 export const BUILTIN_RULES: readonly AnyRule[] = [
   awsAccessanalyzerEnabled,
   awsAccountSecurityContactRegistered,
+  awsApigatewayStageCacheEncrypted,
+  awsApigatewayStageExecutionLogging,
+  awsApigatewayStageWafAssociated,
+  awsApigatewayStageXrayTracing,
   awsBudgetsCostBudgetExists,
+  awsCloudfrontAccessLogging,
+  awsCloudfrontS3OriginAccessControl,
+  awsCloudfrontViewerHttps,
+  awsCloudfrontWafAssociated,
   awsCloudtrailBucketAccessLogging,
+  awsCloudtrailCloudwatchLogs,
   awsCloudtrailKmsEncryption,
   awsCloudtrailLogFileValidation,
   awsCloudtrailMultiRegionEnabled,
   awsCloudtrailS3ObjectReadEvents,
   awsCloudtrailS3ObjectWriteEvents,
+  awsCloudtrailTrailLogging,
   awsCloudwatchAlarmCloudtrailChanges,
   awsCloudwatchAlarmCmkDisableOrDeletion,
   awsCloudwatchAlarmConfigChanges,
@@ -98,25 +193,69 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   awsCloudwatchAlarmSecurityGroupChanges,
   awsCloudwatchAlarmUnauthorizedApiCalls,
   awsCloudwatchAlarmVpcChanges,
+  awsConfigRecorderAllResources,
   awsConfigRecorderEnabled,
+  awsConfigRecorderRecording,
+  awsDocdbClusterAuditLogs,
+  awsDocdbClusterBackupRetention,
+  awsDocdbClusterDeletionProtection,
+  awsDocdbClusterStorageEncrypted,
+  awsDynamodbTableDeletionProtection,
+  awsDynamodbTableKmsEncryption,
+  awsDynamodbTablePitrEnabled,
   awsEc2DefaultSecurityGroupRestrictsAll,
   awsEc2EbsDefaultEncryption,
   awsEc2InstanceIamRoleAttached,
   awsEc2InstanceImdsv2Required,
+  awsEc2InstanceNoPublicIp,
   awsEc2NaclNoPublicAdminPorts,
   awsEc2PeeringRoutesLeastAccess,
+  awsEc2SecurityGroupAuthorizedPublicPorts,
   awsEc2SecurityGroupNoPublicAdminIpv4,
   awsEc2SecurityGroupNoPublicAdminIpv6,
   awsEc2SecurityGroupNoPublicCifs,
+  awsEc2SecurityGroupNoPublicHighRiskPorts,
+  awsEc2SubnetNoAutoPublicIp,
+  awsEc2VolumeEncrypted,
   awsEc2VpcFlowLogsEnabled,
+  awsEcrRepositoryLifecyclePolicy,
+  awsEcrRepositoryPolicyNoPublicPrincipal,
+  awsEcrRepositoryScanOnPush,
+  awsEcrRepositoryTagImmutability,
+  awsEfsAutomaticBackups,
   awsEfsEncrypted,
+  awsEksClusterAuditLogging,
+  awsEksClusterEndpointNotPublic,
+  awsEksClusterSecretsEncryption,
+  awsEksClusterSupportedVersion,
+  awsElasticacheReplicationGroupAutomaticFailover,
+  awsElasticacheReplicationGroupEncryptedAtRest,
+  awsElasticacheReplicationGroupEncryptedInTransit,
   awsElbv2AccessLogging,
+  awsElbv2AlbDropsInvalidHeaders,
+  awsElbv2AlbWafAssociated,
+  awsElbv2DeletionProtection,
+  awsElbv2ListenerHttpRedirectsToHttps,
+  awsElbv2ListenerTlsPolicy,
+  awsGuarddutyDetectorEnabled,
+  awsGuarddutyEksAuditLogs,
   awsGuarddutyEnabled,
+  awsGuarddutyLambdaProtection,
+  awsGuarddutyMalwareProtectionEc2,
+  awsGuarddutyRdsProtection,
+  awsGuarddutyRuntimeMonitoring,
+  awsGuarddutyS3Protection,
+  awsIacNoHardcodedSecrets,
+  awsIacSuppressionHasReason,
   awsIamCloudshellFullAccessRestricted,
   awsIamIdentityFederation,
   awsIamPasswordPolicyMinLength,
   awsIamPasswordPolicyReusePrevention,
   awsIamPolicyNoFullAdmin,
+  awsIamPolicyNoKmsDecryptAllKeys,
+  awsIamPolicyNoWildcardServiceActions,
+  awsIamRoleNoInlineFullAdmin,
+  awsIamRoleTrustNoPublicPrincipal,
   awsIamRootHardwareMfa,
   awsIamRootMfaEnabled,
   awsIamRootNoAccessKeys,
@@ -125,25 +264,56 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   awsIamSupportRoleExists,
   awsIamUserAccessKeysRotated,
   awsIamUserConsoleMfa,
+  awsIamUserInGroup,
   awsIamUserNoDirectPolicies,
   awsIamUserNoInitialAccessKeys,
   awsIamUserSingleActiveAccessKey,
   awsIamUserUnusedCredentialsDisabled,
+  awsKmsKeyNotPendingDeletion,
   awsKmsKeyPolicyNoPublicPrincipal,
   awsKmsKeyRotationEnabled,
   awsMacieEnabled,
+  awsNeptuneClusterAuditLogs,
+  awsNeptuneClusterBackupRetention,
+  awsNeptuneClusterDeletionProtection,
+  awsNeptuneClusterIamAuthentication,
+  awsNeptuneClusterStorageEncrypted,
+  awsOpensearchDomainAuditLogging,
+  awsOpensearchDomainEncryptedAtRest,
+  awsOpensearchDomainHttpsTls12,
+  awsOpensearchDomainInVpc,
+  awsOpensearchDomainNodeToNodeEncryption,
   awsOrganizationsCentralizedRootAccess,
   awsOrganizationsScpGuardrails,
+  awsRdsClusterBackupRetention,
+  awsRdsClusterDeletionProtection,
+  awsRdsClusterIamAuthentication,
   awsRdsClusterMultiAz,
+  awsRdsClusterStorageEncrypted,
   awsRdsInstanceAutoMinorVersionUpgrade,
+  awsRdsInstanceBackupRetention,
+  awsRdsInstanceDeletionProtection,
+  awsRdsInstanceIamAuthentication,
+  awsRdsInstanceLogsExported,
   awsRdsInstanceMultiAz,
   awsRdsInstanceNotPublic,
   awsRdsInstanceStorageEncrypted,
+  awsRedshiftClusterAuditLogging,
+  awsRedshiftClusterEncrypted,
+  awsRedshiftClusterEnhancedVpcRouting,
+  awsRedshiftClusterNotPublic,
   awsS3AccountPublicAccessBlock,
+  awsS3BucketAccessLogging,
+  awsS3BucketAclNoPublicGrants,
   awsS3BucketDenyHttp,
+  awsS3BucketKmsEncryption,
   awsS3BucketMfaDelete,
   awsS3BucketPolicyNoPublicPrincipal,
   awsS3BucketPublicAccessBlock,
+  awsS3BucketVersioningEnabled,
   awsSecurityhubEnabled,
+  awsSnsTopicEncrypted,
   awsSnsTopicPolicyNoPublicPrincipal,
+  awsSqsQueueEncrypted,
+  awsSqsQueuePolicyNoPublicPrincipal,
 ];

@@ -1,11 +1,41 @@
+import { posix } from 'node:path';
 import type { IacDocument, IacIo } from '../model.js';
+import { parseTemplate } from './parse.js';
+import { Stack } from './stack.js';
+
+export interface CloudFormationOptions {
+  /** Parameter values given for the deployment (as on the command line), over the template's defaults. */
+  parameters?: Record<string, string>;
+}
 
 /**
  * Adapts one CloudFormation template (YAML or JSON; SAM; CDK's synthesized *.template.json) with its local nested
  * stacks. undefined: the file is not a CloudFormation template (skipped quietly).
  */
-export function loadCloudFormation(file: string, io: IacIo): IacDocument | undefined {
-  void file;
-  void io;
-  throw new Error('CloudFormation adapter: not built yet');
+export function loadCloudFormation(
+  file: string,
+  io: IacIo,
+  options: CloudFormationOptions = {},
+): IacDocument | undefined {
+  const text = io.readText(file);
+  if (text === undefined) return undefined;
+  const parsed = parseTemplate(file, text);
+  if (parsed.kind === 'other') return undefined;
+  const doc: IacDocument = {
+    format: 'cloudformation',
+    root: file,
+    blocks: [],
+    problems: [],
+    files: [file],
+    inputs: [],
+  };
+  if (parsed.kind === 'malformed') {
+    for (const e of parsed.errors) {
+      doc.problems.push({ file, line: e.line, column: e.column, message: e.message, level: 'error' });
+    }
+    return doc;
+  }
+  const stack = new Stack({ doc, io }, file, parsed.root, '', [posix.normalize(file)], options.parameters ?? {}, true);
+  stack.run();
+  return doc;
 }

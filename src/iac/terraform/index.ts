@@ -1,4 +1,6 @@
 import type { IacDocument, IacIo } from '../model.js';
+import { loadModuleTree } from './loader.js';
+import { loadPlan } from './plan.js';
 
 export interface TerraformOptions {
   /** .tfvars files given on the command line (terraform.tfvars and *.auto.tfvars in the root are read anyway). */
@@ -9,15 +11,10 @@ export interface TerraformOptions {
 
 /** Adapts one Terraform root module (a directory of .tf files) with its local modules. */
 export async function loadTerraform(dir: string, io: IacIo, options: TerraformOptions = {}): Promise<IacDocument> {
-  void dir;
-  void io;
-  void options;
-  throw new Error('Terraform adapter: not built yet');
+  return loadModuleTree(dir, io, options);
 }
 
 /** Adapts `terraform show -json` output. undefined: the JSON is not a plan. */
 export function loadTerraformPlan(file: string, io: IacIo): IacDocument | undefined {
-  void file;
-  void io;
-  throw new Error('Terraform plan adapter: not built yet');
+  return loadPlan(file, io);
 }

@@ -2,7 +2,7 @@ import type { Budget } from '@aws-sdk/client-budgets';
 import type { AdvancedEventSelector, EventSelector, GetTrailStatusResponse, Trail } from '@aws-sdk/client-cloudtrail';
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
-import type { FileSystemDescription } from '@aws-sdk/client-efs';
+import type { BackupPolicy, FileSystemDescription } from '@aws-sdk/client-efs';
 import type { LoadBalancer, LoadBalancerAttribute } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type {
@@ -55,12 +55,22 @@ export type DbClusterProps = Json<DBCluster>;
  * copy or restore the snapshot, and `["all"]` makes it public.
  */
 export type DbSnapshotProps = Json<DBSnapshot> & { Attributes: Json<DBSnapshotAttribute>[] };
-export type EfsFileSystemProps = Json<FileSystemDescription>;
+export type EfsFileSystemProps = Json<FileSystemDescription> & {
+  /** efs:DescribeBackupPolicy `BackupPolicy` (automatic backups); null for PolicyNotFound (never turned on). */
+  BackupPolicy?: Json<BackupPolicy> | null;
+};
 /** aws.budgets.budget (region global). */
 export type BudgetProps = Json<Budget>;
 
 /** aws.elbv2.load_balancer with elasticloadbalancing:DescribeLoadBalancerAttributes. */
-export type LoadBalancerProps = Json<LoadBalancer> & { Attributes: Json<LoadBalancerAttribute>[] };
+export type LoadBalancerProps = Json<LoadBalancer> & {
+  Attributes: Json<LoadBalancerAttribute>[];
+  /**
+   * Application Load Balancers: wafv2:GetWebACLForResource WebACL.ARN (the regional AWS WAF web ACL associated with
+   * the load balancer); null when none is associated.
+   */
+  WebACLArn?: string | null;
+};
 
 /** aws.organizations.organization (in the management account, region global). */
 export interface OrganizationProps {

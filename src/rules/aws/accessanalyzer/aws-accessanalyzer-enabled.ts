@@ -55,6 +55,8 @@ export default defineAwsRule({
   reads: ['aws.account', 'aws.organizations.organization', 'aws.region'],
   category: 'visibility-audit',
   severity: 'medium',
+  // Region-wide (is there an active analyzer at all), which a template cannot show.
+  iac: false,
   needs: ['Analyzers'],
   text: {
     title: {

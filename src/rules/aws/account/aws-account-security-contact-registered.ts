@@ -15,6 +15,9 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'medium',
+  // Account settings (alternate contacts) are outside templates.
+  iac: false,
+  fsbp: ['Account.1'],
   needs: ['AlternateContacts.SECURITY'],
   text: {
     title: {

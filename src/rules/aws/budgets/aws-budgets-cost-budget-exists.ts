@@ -42,6 +42,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'cost',
   severity: 'medium',
+  // Account-wide (does any budget exist), which a template cannot show.
+  iac: false,
   uses: ['aws.budgets.budget'],
   text: {
     title: { en: 'A cost budget exists for the account', ja: 'アカウントにコスト予算が設定されている' },

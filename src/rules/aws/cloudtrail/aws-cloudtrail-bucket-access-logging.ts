@@ -1,6 +1,8 @@
+import { isUnknown, type Resource } from '../../../core/resource.js';
 import { error, fail, pass } from '../../../core/rule.js';
 import type { S3BucketProps } from '../../../inventory/aws/s3.js';
 import { defineAwsRule } from '../../define.js';
+import { fromTemplate } from '../lib/iac.js';
 import { relatedGap } from '../lib/related.js';
 
 // CIS AWS Foundations v6.0.0/v7.0.0 4.4 (v5.0.0 3.4).
@@ -81,18 +83,31 @@ export default defineAwsRule({
       url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html',
     },
   },
-  evaluate: ({ props, lookups }) => {
+  evaluate: ({ resource, props, lookups }) => {
     const name = props.S3BucketName!;
-    const found = lookups.byUid(`arn:aws:s3:::${name}`);
-    if (found === undefined || found.type !== 'aws.s3.bucket') {
-      return error(`bucket ${name} is not in the inventory (is it in an account that was not scanned?)`);
+    let found: Resource | undefined;
+    if (fromTemplate(resource)) {
+      // A template's bucket has no ARN uid: match its name, or the stand-in name of an unnamed bucket (`${Bucket}`).
+      found = lookups
+        .ofType<S3BucketProps>('aws.s3.bucket', resource.account)
+        .find((b) => b.props.Name === name || `\${${b.source.address}}` === name);
+      if (found === undefined) {
+        return error(`bucket ${name} is not declared in the template, so its server access logging cannot be judged`);
+      }
+    } else {
+      found = lookups.byUid(`arn:aws:s3:::${name}`);
+      if (found === undefined || found.type !== 'aws.s3.bucket') {
+        return error(`bucket ${name} is not in the inventory (is it in an account that was not scanned?)`);
+      }
     }
     const gap = relatedGap(found, ['LoggingEnabled']);
     if (gap !== undefined) return error(gap);
-    const logging = (found.props as S3BucketProps).LoggingEnabled;
+    const logging: unknown = (found.props as S3BucketProps).LoggingEnabled;
     if (logging === undefined) return error(`not collected: LoggingEnabled of bucket ${name}`);
+    if (isUnknown(logging)) return error(`unresolved value at LoggingEnabled of bucket ${name}: ${logging.$unknown}`);
+    const target = (logging as { TargetBucket?: string } | null)?.TargetBucket;
     return logging
-      ? pass({ en: `Access logs go to ${logging.TargetBucket}`, ja: `アクセスログの出力先は ${logging.TargetBucket}` })
+      ? pass({ en: `Access logs go to ${target}`, ja: `アクセスログの出力先は ${target}` })
       : fail('S3BucketName', {
           en: `Server access logging is off on bucket ${name}, where trail ${props.Name ?? props.TrailARN} delivers`,
           ja: `証跡 ${props.Name ?? props.TrailARN} の配信先バケット ${name} でサーバーアクセスログが無効になっている`,
@@ -116,6 +131,93 @@ export default defineAwsRule({
           props: { ...trail, S3BucketName: undefined },
           gaps: { S3BucketName: 'AccessDenied: cloudtrail:DescribeTrails' },
         },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AccessLogBucket:
+    Type: AWS::S3::Bucket
+  TrailBucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: org-trail-logs-111122223333
+      LoggingConfiguration:
+        DestinationBucketName: !Ref AccessLogBucket
+        LogFilePrefix: trail/
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      IsMultiRegionTrail: true
+      S3BucketName: !Ref TrailBucket
+`,
+      ],
+      fail: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TrailBucket:
+    Type: AWS::S3::Bucket
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: !Ref TrailBucket
+`,
+      ],
+      // The bucket lives outside the template (a log archive account): nothing to judge it by.
+      error: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: central-log-archive-cloudtrail
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_s3_bucket" "access_logs" {
+  bucket = "s3-access-logs-111122223333"
+}
+
+resource "aws_s3_bucket" "trail" {
+  bucket = "org-trail-logs-111122223333"
+}
+
+resource "aws_s3_bucket_logging" "trail" {
+  bucket        = aws_s3_bucket.trail.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "trail/"
+}
+
+resource "aws_cloudtrail" "main" {
+  name                  = "management-events"
+  s3_bucket_name        = aws_s3_bucket.trail.id
+  is_multi_region_trail = true
+}
+`,
+      ],
+      fail: [
+        `resource "aws_s3_bucket" "trail" {
+  bucket_prefix = "trail-logs-"
+}
+
+resource "aws_cloudtrail" "main" {
+  name           = "management-events"
+  s3_bucket_name = aws_s3_bucket.trail.id
+}
+`,
+      ],
+      error: [
+        `resource "aws_cloudtrail" "main" {
+  name           = "management-events"
+  s3_bucket_name = "central-log-archive-cloudtrail"
+}
+`,
       ],
     },
   },

@@ -2,6 +2,7 @@ import { isUnknown } from '../../../core/resource.js';
 import { error, fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
 import { relatedGap } from '../lib/related.js';
+import { cfnTrail, tfTrail } from './trail-fixtures.js';
 
 // CIS AWS Foundations v6.0.0/v7.0.0 4.5 (v5.0.0 3.5).
 const trail = {
@@ -23,6 +24,7 @@ export default defineAwsRule({
   resourceType: 'aws.cloudtrail.trail',
   category: 'encryption',
   severity: 'medium',
+  fsbp: ['CloudTrail.2'],
   text: {
     title: {
       en: 'CloudTrail logs are encrypted at rest with a KMS key',
@@ -75,6 +77,35 @@ export default defineAwsRule({
         { props: { ...trail }, gaps: { KmsKeyId: 'AccessDenied: cloudtrail:DescribeTrails' } },
         { props: { ...trail, KmsKeyId: { $unknown: 'Ref: TrailKey' } } },
       ],
+    },
+    cloudformation: {
+      pass: [
+        cfnTrail(`      IsLogging: true
+      KMSKeyId: !GetAtt TrailKey.Arn
+  TrailKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+`),
+        cfnTrail('      IsLogging: true\n      KMSKeyId: alias/cloudtrail\n'),
+      ],
+      fail: [cfnTrail('      IsLogging: true\n      EnableLogFileValidation: true\n')],
+      error: [
+        cfnTrail(
+          '      IsLogging: true\n      KMSKeyId: !Ref TrailKeyArn\n',
+          'Parameters:\n  TrailKeyArn:\n    Type: String\n',
+        ),
+      ],
+    },
+    terraform: {
+      pass: [
+        tfTrail(
+          '  kms_key_id = aws_kms_key.trail.arn\n',
+          'resource "aws_kms_key" "trail" {\n  enable_key_rotation = true\n}\n\n',
+        ),
+      ],
+      fail: [tfTrail('  enable_log_file_validation = true\n')],
+      error: [tfTrail('  kms_key_id = var.trail_key_arn\n', 'variable "trail_key_arn" {\n  type = string\n}\n\n')],
     },
   },
 });

@@ -1,5 +1,6 @@
 import { fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
+import { cfnTrail, tfTrail } from './trail-fixtures.js';
 
 // CIS AWS Foundations v6.0.0/v7.0.0 4.2 (v5.0.0 3.2).
 const trail = {
@@ -20,6 +21,7 @@ export default defineAwsRule({
   resourceType: 'aws.cloudtrail.trail',
   category: 'logging-monitoring',
   severity: 'medium',
+  fsbp: ['CloudTrail.4'],
   needs: ['LogFileValidationEnabled'],
   text: {
     title: { en: 'CloudTrail log file validation is enabled', ja: 'CloudTrail のログファイルの検証が有効になっている' },
@@ -61,6 +63,24 @@ export default defineAwsRule({
         { props: { ...trail } },
         { props: { ...trail }, gaps: { LogFileValidationEnabled: 'AccessDenied: cloudtrail:DescribeTrails' } },
       ],
+    },
+    cloudformation: {
+      pass: [cfnTrail("      IsLogging: true\n      EnableLogFileValidation: 'true'\n")],
+      fail: [
+        cfnTrail('      IsLogging: true\n'),
+        cfnTrail('      IsLogging: true\n      EnableLogFileValidation: false\n'),
+      ],
+      error: [
+        cfnTrail(
+          '      IsLogging: true\n      EnableLogFileValidation: !Ref Validate\n',
+          "Parameters:\n  Validate:\n    Type: String\n    AllowedValues: ['true', 'false']\n",
+        ),
+      ],
+    },
+    terraform: {
+      pass: [tfTrail('  enable_log_file_validation = true\n')],
+      fail: [tfTrail(''), tfTrail('  enable_log_file_validation = "false"\n')],
+      error: [tfTrail('  enable_log_file_validation = var.validate\n', 'variable "validate" {\n  type = bool\n}\n\n')],
     },
   },
 });

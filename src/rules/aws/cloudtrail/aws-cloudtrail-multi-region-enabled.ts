@@ -9,6 +9,9 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'logging-monitoring',
   severity: 'high',
+  // Account-wide (is there such a trail at all); templates are judged per trail by the trail rules.
+  iac: false,
+  fsbp: ['CloudTrail.1'],
   uses: ['aws.cloudtrail.trail'],
   text: {
     title: {

@@ -7,6 +7,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'logging-monitoring',
   severity: 'medium',
+  // Account-wide (does any trail record them); a template shows only its own trails.
+  iac: false,
   uses: ['aws.cloudtrail.trail'],
   text: {
     title: {

@@ -65,6 +65,8 @@ export default defineAwsRule({
   resourceType: 'aws.region',
   category: 'logging-monitoring',
   severity: 'medium',
+  // Region-wide state of the running recorder; templates are judged per recorder by aws-config-recorder-* rules.
+  iac: false,
   appliesTo: (p) => p.OptInStatus !== 'not-opted-in',
   needs: ['ConfigurationRecorders', 'ConfigurationRecordersStatus', 'DeliveryChannels'],
   text: {

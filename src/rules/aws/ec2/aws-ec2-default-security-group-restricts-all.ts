@@ -17,6 +17,38 @@ const anyEgress = {
   UserIdGroupPairs: [],
 };
 
+// Only Terraform can adopt a VPC's default security group (aws_default_security_group); CloudFormation cannot.
+const TERRAFORM = {
+  pass: [
+    `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+}
+`,
+  ],
+  fail: [
+    `resource "aws_default_security_group" "default" {
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    protocol  = -1
+    self      = true
+    from_port = 0
+    to_port   = 0
+  }
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`,
+  ],
+};
+
 export default defineAwsRule({
   id: 'aws-ec2-default-security-group-restricts-all',
   resourceType: 'aws.ec2.security_group',
@@ -61,7 +93,10 @@ export default defineAwsRule({
       ja: `${props.VpcId ?? 'VPC'} のデフォルトセキュリティグループ ${props.GroupId ?? ''} にインバウンドルールが ${inbound.length} 件、アウトバウンドルールが ${outbound.length} 件ある`,
     });
   },
+  fsbp: ['EC2.2'],
+  iac: ['terraform'],
   fixtures: {
+    terraform: TERRAFORM,
     live: {
       pass: [{ props: { ...base, IpPermissions: [], IpPermissionsEgress: [] } }],
       fail: [

@@ -41,6 +41,9 @@ export default defineAwsRule({
           en: `EBS encryption by default is off in ${props.RegionName}`,
           ja: `${props.RegionName} で EBS のデフォルト暗号化が無効になっている`,
         }),
+  fsbp: ['EC2.7'],
+  // Judges aws.region, which templates do not make: the setting is account-wide per region, outside any template.
+  iac: false,
   fixtures: {
     live: {
       pass: [{ props: { RegionName: 'us-east-1', EbsEncryptionByDefault: true } }],

@@ -1,4 +1,5 @@
-import { fail, pass } from '../../../core/rule.js';
+import { isUnknown } from '../../../core/resource.js';
+import { error, fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
 
 const instance = {
@@ -16,6 +17,96 @@ const instance = {
 const profile = {
   Arn: 'arn:aws:iam::111122223333:instance-profile/web-app',
   Id: 'AIPASAMPLEPROFILE0001',
+};
+
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  AppRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: ec2.amazonaws.com
+            Action: sts:AssumeRole
+  AppProfile:
+    Type: AWS::IAM::InstanceProfile
+    Properties:
+      Roles:
+        - !Ref AppRole
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      SubnetId: subnet-0a1b2c3d
+      IamInstanceProfile: !Ref AppProfile
+`,
+  ],
+  fail: [
+    `Resources:
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      SubnetId: subnet-0a1b2c3d
+`,
+  ],
+  error: [
+    `Parameters:
+  ProfileName:
+    Type: String
+Resources:
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      SubnetId: subnet-0a1b2c3d
+      IamInstanceProfile: !Ref ProfileName
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_instance" "app" {
+  ami                  = "ami-0123456789abcdef0"
+  instance_type        = "t3.micro"
+  subnet_id            = "subnet-0a1b2c3d"
+  iam_instance_profile = aws_iam_instance_profile.app.name
+}
+
+resource "aws_iam_instance_profile" "app" {
+  name = "app"
+  role = "app"
+}
+`,
+  ],
+  fail: [
+    `resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  subnet_id     = "subnet-0a1b2c3d"
+}
+`,
+  ],
+  error: [
+    `variable "profile" {
+  type = string
+}
+
+resource "aws_instance" "app" {
+  ami                  = "ami-0123456789abcdef0"
+  instance_type        = "t3.micro"
+  subnet_id            = "subnet-0a1b2c3d"
+  iam_instance_profile = var.profile
+}
+`,
+  ],
 };
 
 export default defineAwsRule({
@@ -53,16 +144,20 @@ export default defineAwsRule({
     },
   },
   evaluate: ({ props }) =>
-    props.IamInstanceProfile?.Arn
-      ? pass({
-          en: `Instance profile ${props.IamInstanceProfile.Arn}`,
-          ja: `インスタンスプロファイル ${props.IamInstanceProfile.Arn}`,
-        })
-      : fail('IamInstanceProfile', {
-          en: `Instance ${props.InstanceId} has no IAM instance profile`,
-          ja: `インスタンス ${props.InstanceId} に IAM インスタンスプロファイルがアタッチされていない`,
-        }),
+    isUnknown(props.IamInstanceProfile) || isUnknown(props.IamInstanceProfile?.Arn)
+      ? error('unresolved value at IamInstanceProfile')
+      : props.IamInstanceProfile?.Arn
+        ? pass({
+            en: `Instance profile ${props.IamInstanceProfile.Arn}`,
+            ja: `インスタンスプロファイル ${props.IamInstanceProfile.Arn}`,
+          })
+        : fail('IamInstanceProfile', {
+            en: `Instance ${props.InstanceId} has no IAM instance profile`,
+            ja: `インスタンス ${props.InstanceId} に IAM インスタンスプロファイルがアタッチされていない`,
+          }),
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         { props: { ...instance, IamInstanceProfile: profile } },
@@ -76,6 +171,7 @@ export default defineAwsRule({
       ],
       error: [
         { props: { ...instance, State: undefined } },
+        { props: { ...instance, IamInstanceProfile: { $unknown: 'Ref ProfileName' } } },
         { props: { ...instance, State: { Code: 16 } }, gaps: { 'State.Name': 'unresolved in snapshot' } },
       ],
       notApplicable: [

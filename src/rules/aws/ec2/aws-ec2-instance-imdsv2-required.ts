@@ -18,6 +18,92 @@ const options = (HttpTokens: string, HttpEndpoint = 'enabled') => ({
   InstanceMetadataTags: 'disabled',
 });
 
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  AppTemplate:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        MetadataOptions:
+          HttpTokens: required
+          HttpEndpoint: enabled
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      SubnetId: subnet-0a1b2c3d
+      LaunchTemplate:
+        LaunchTemplateId: !Ref AppTemplate
+        Version: !GetAtt AppTemplate.LatestVersionNumber
+`,
+  ],
+  fail: [
+    `Resources:
+  AppTemplate:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        MetadataOptions:
+          HttpTokens: optional
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      SubnetId: subnet-0a1b2c3d
+      LaunchTemplate:
+        LaunchTemplateId: !Ref AppTemplate
+        Version: !GetAtt AppTemplate.LatestVersionNumber
+`,
+  ],
+  error: [
+    // AWS::EC2::Instance has no metadata options of its own: the AMI and the account defaults decide.
+    `Resources:
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      SubnetId: subnet-0a1b2c3d
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  subnet_id     = "subnet-0a1b2c3d"
+  metadata_options {
+    http_tokens   = "required"
+    http_endpoint = "enabled"
+  }
+}
+`,
+  ],
+  fail: [
+    `resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  subnet_id     = "subnet-0a1b2c3d"
+  metadata_options {
+    http_tokens = "optional"
+  }
+}
+`,
+  ],
+  error: [
+    `resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  subnet_id     = "subnet-0a1b2c3d"
+}
+`,
+  ],
+};
+
 export default defineAwsRule({
   id: 'aws-ec2-instance-imdsv2-required',
   resourceType: 'aws.ec2.instance',
@@ -70,7 +156,10 @@ export default defineAwsRule({
       ja: `インスタンス ${props.InstanceId ?? ''} が IMDSv1 のリクエストを受け付ける（HttpTokens が ${String(o.HttpTokens)}）`,
     });
   },
+  fsbp: ['EC2.8'],
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         { props: { ...instance, MetadataOptions: options('required') } },

@@ -30,6 +30,149 @@ const entry = (
   ...(ports ? { PortRange: { From: ports[0], To: ports[1] } } : {}),
 });
 
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  WebAcl:
+    Type: AWS::EC2::NetworkAcl
+    Properties:
+      VpcId: vpc-0a1b2c3d
+  AllowHttps:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: !Ref WebAcl
+      RuleNumber: 100
+      Protocol: 6
+      RuleAction: allow
+      CidrBlock: 0.0.0.0/0
+      PortRange:
+        From: 443
+        To: 443
+  AllowSshFromOffice:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: !Ref WebAcl
+      RuleNumber: 110
+      Protocol: 6
+      RuleAction: allow
+      CidrBlock: 203.0.113.0/24
+      PortRange:
+        From: 22
+        To: 22
+`,
+  ],
+  fail: [
+    `Resources:
+  WebAcl:
+    Type: AWS::EC2::NetworkAcl
+    Properties:
+      VpcId: vpc-0a1b2c3d
+  AllowSsh:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: !Ref WebAcl
+      RuleNumber: 100
+      Protocol: 6
+      RuleAction: allow
+      Egress: false
+      CidrBlock: 0.0.0.0/0
+      PortRange:
+        From: 22
+        To: 22
+`,
+  ],
+  error: [
+    `Parameters:
+  AdminCidr:
+    Type: String
+Resources:
+  WebAcl:
+    Type: AWS::EC2::NetworkAcl
+    Properties:
+      VpcId: vpc-0a1b2c3d
+  AllowAdmin:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: !Ref WebAcl
+      RuleNumber: 100
+      Protocol: -1
+      RuleAction: allow
+      CidrBlock: !Ref AdminCidr
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_network_acl" "web" {
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    protocol   = "tcp"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 443
+    to_port    = 443
+  }
+  egress {
+    protocol   = "-1"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+}
+`,
+  ],
+  fail: [
+    `resource "aws_network_acl" "web" {
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+resource "aws_network_acl_rule" "rdp" {
+  network_acl_id = aws_network_acl.web.id
+  rule_number    = 120
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  cidr_block     = "0.0.0.0/0"
+  from_port      = 1024
+  to_port        = 65535
+}
+`,
+    `resource "aws_network_acl" "web" {
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    protocol   = "-1"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+}
+`,
+  ],
+  error: [
+    `variable "admin_cidr" {
+  type = string
+}
+
+resource "aws_network_acl" "web" {
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    protocol   = "tcp"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = var.admin_cidr
+    from_port  = 22
+    to_port    = 22
+  }
+}
+`,
+  ],
+};
+
 export default defineAwsRule({
   id: 'aws-ec2-nacl-no-public-admin-ports',
   resourceType: 'aws.ec2.network_acl',
@@ -86,7 +229,10 @@ export default defineAwsRule({
     if (scan.unresolved.length > 0) return error(`unresolved value at ${scan.unresolved[0]}`);
     return pass();
   },
+  fsbp: ['EC2.21'],
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         {

@@ -27,6 +27,121 @@ const peer = (dest: Record<string, string>, State = 'active') => ({
  * Stricter limits (e.g. /24, only the subnets needed) are params. All peering routes are judged, whatever their
  * State: a blackhole route to a pending connection becomes active once it is accepted.
  */
+
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  Peering:
+    Type: AWS::EC2::VPCPeeringConnection
+    Properties:
+      VpcId: vpc-0a1b2c3d
+      PeerVpcId: vpc-0f9e8d7c
+  AppRoutes:
+    Type: AWS::EC2::RouteTable
+    Properties:
+      VpcId: vpc-0a1b2c3d
+  ToPeer:
+    Type: AWS::EC2::Route
+    Properties:
+      RouteTableId: !Ref AppRoutes
+      DestinationCidrBlock: 10.20.1.0/24
+      VpcPeeringConnectionId: !Ref Peering
+`,
+  ],
+  fail: [
+    `Resources:
+  Peering:
+    Type: AWS::EC2::VPCPeeringConnection
+    Properties:
+      VpcId: vpc-0a1b2c3d
+      PeerVpcId: vpc-0f9e8d7c
+  AppRoutes:
+    Type: AWS::EC2::RouteTable
+    Properties:
+      VpcId: vpc-0a1b2c3d
+  ToPeer:
+    Type: AWS::EC2::Route
+    Properties:
+      RouteTableId: !Ref AppRoutes
+      DestinationCidrBlock: 0.0.0.0/0
+      VpcPeeringConnectionId: !Ref Peering
+`,
+  ],
+  error: [
+    `Parameters:
+  PeerCidr:
+    Type: String
+Resources:
+  AppRoutes:
+    Type: AWS::EC2::RouteTable
+    Properties:
+      VpcId: vpc-0a1b2c3d
+  ToPeer:
+    Type: AWS::EC2::Route
+    Properties:
+      RouteTableId: !Ref AppRoutes
+      DestinationCidrBlock: !Ref PeerCidr
+      VpcPeeringConnectionId: pcx-0a1b2c3d4e5f67890
+`,
+  ],
+  notApplicable: [
+    `Resources:
+  PublicRoutes:
+    Type: AWS::EC2::RouteTable
+    Properties:
+      VpcId: vpc-0a1b2c3d
+  Default:
+    Type: AWS::EC2::Route
+    Properties:
+      RouteTableId: !Ref PublicRoutes
+      DestinationCidrBlock: 0.0.0.0/0
+      GatewayId: igw-0a1b2c3d
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_route_table" "app" {
+  vpc_id = "vpc-0a1b2c3d"
+  route {
+    cidr_block                = "10.20.0.0/16"
+    vpc_peering_connection_id = "pcx-0a1b2c3d4e5f67890"
+  }
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = "nat-0a1b2c3d4e5f67890"
+  }
+}
+`,
+  ],
+  fail: [
+    `resource "aws_route_table" "app" {
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+resource "aws_route" "to_peer" {
+  route_table_id            = aws_route_table.app.id
+  destination_cidr_block    = "10.0.0.0/8"
+  vpc_peering_connection_id = "pcx-0a1b2c3d4e5f67890"
+}
+`,
+  ],
+  error: [
+    `variable "peer_cidr" {
+  type = string
+}
+
+resource "aws_route_table" "app" {
+  vpc_id = "vpc-0a1b2c3d"
+  route {
+    cidr_block                = var.peer_cidr
+    vpc_peering_connection_id = "pcx-0a1b2c3d4e5f67890"
+  }
+}
+`,
+  ],
+};
+
 export default defineAwsRule({
   id: 'aws-ec2-peering-routes-least-access',
   resourceType: 'aws.ec2.route_table',
@@ -122,6 +237,8 @@ export default defineAwsRule({
     });
   },
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         {

@@ -7,6 +7,139 @@ const sg = { GroupId: 'sg-0fedcba9876543210', GroupName: 'web', VpcId: 'vpc-0a1b
 const allEgress = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] }];
 const perm = ipPermission;
 
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          CidrIpv6: ::/0
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+`,
+  ],
+  fail: [
+    `Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIpv6: ::/0
+`,
+    // A separate ingress resource joined to its group; protocol -1 is all traffic.
+    `Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+  AllFromAnywhere:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !GetAtt WebSg.GroupId
+      IpProtocol: "-1"
+      CidrIpv6: ::/0
+`,
+  ],
+  error: [
+    `Parameters:
+  AdminCidr:
+    Type: String
+Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 3389
+          ToPort: 3389
+          CidrIpv6: !Ref AdminCidr
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+`,
+  ],
+  fail: [
+    `resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+resource "aws_security_group_rule" "rdp" {
+  type              = "ingress"
+  security_group_id = aws_security_group.web.id
+  from_port         = 3000
+  to_port           = 4000
+  protocol          = "tcp"
+  ipv6_cidr_blocks  = ["::/0"]
+}
+`,
+    `resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ssh" {
+  security_group_id = aws_security_group.web.id
+  ip_protocol       = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_ipv6         = "::/0"
+}
+`,
+  ],
+  error: [
+    `variable "admin_cidr" {
+  type = string
+}
+
+resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    ipv6_cidr_blocks = [var.admin_cidr]
+  }
+}
+`,
+  ],
+};
+
 export default defineAwsRule({
   id: 'aws-ec2-security-group-no-public-admin-ipv6',
   resourceType: 'aws.ec2.security_group',
@@ -63,7 +196,10 @@ export default defineAwsRule({
     if (scan.unresolved.length > 0) return error(`unresolved value at ${scan.unresolved[0]}`);
     return pass();
   },
+  fsbp: ['EC2.14'],
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         {

@@ -9,6 +9,139 @@ const allEgress = [
 ];
 const perm = ipPermission;
 
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          CidrIp: 0.0.0.0/0
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 203.0.113.0/24
+`,
+  ],
+  fail: [
+    `Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 445
+          ToPort: 445
+          CidrIp: 0.0.0.0/0
+`,
+    // A separate ingress resource joined to its group; protocol -1 is all traffic.
+    `Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+  AllFromAnywhere:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !GetAtt WebSg.GroupId
+      IpProtocol: "-1"
+      CidrIp: 0.0.0.0/0
+`,
+  ],
+  error: [
+    `Parameters:
+  AdminCidr:
+    Type: String
+Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: vpc-0a1b2c3d
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 445
+          ToPort: 445
+          CidrIp: !Ref AdminCidr
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+`,
+  ],
+  fail: [
+    `resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+resource "aws_security_group_rule" "rdp" {
+  type              = "ingress"
+  security_group_id = aws_security_group.web.id
+  from_port         = 400
+  to_port           = 500
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`,
+    `resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ssh" {
+  security_group_id = aws_security_group.web.id
+  ip_protocol       = "tcp"
+  from_port         = 445
+  to_port           = 445
+  cidr_ipv4         = "0.0.0.0/0"
+}
+`,
+  ],
+  error: [
+    `variable "admin_cidr" {
+  type = string
+}
+
+resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    from_port   = 445
+    to_port     = 445
+    protocol    = "tcp"
+    cidr_blocks = [var.admin_cidr]
+  }
+}
+`,
+  ],
+};
+
 export default defineAwsRule({
   id: 'aws-ec2-security-group-no-public-cifs',
   resourceType: 'aws.ec2.security_group',
@@ -62,6 +195,8 @@ export default defineAwsRule({
     return pass();
   },
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         {

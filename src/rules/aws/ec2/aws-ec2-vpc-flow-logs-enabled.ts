@@ -54,6 +54,104 @@ const flowLog = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.20.0.0/16
+  VpcFlowLog:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref Vpc
+      ResourceType: VPC
+      TrafficType: ALL
+      LogDestinationType: s3
+      LogDestination: arn:aws:s3:::vpc-flow-logs-111122223333
+`,
+  ],
+  fail: [
+    `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.20.0.0/16
+`,
+    `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.20.0.0/16
+  VpcFlowLog:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref Vpc
+      ResourceType: VPC
+      TrafficType: ACCEPT
+      LogDestinationType: s3
+      LogDestination: arn:aws:s3:::vpc-flow-logs-111122223333
+`,
+  ],
+  error: [
+    `Parameters:
+  Traffic:
+    Type: String
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.20.0.0/16
+  VpcFlowLog:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref Vpc
+      ResourceType: VPC
+      TrafficType: !Ref Traffic
+      LogDestinationType: s3
+      LogDestination: arn:aws:s3:::vpc-flow-logs-111122223333
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_vpc" "main" {
+  cidr_block = "10.20.0.0/16"
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id               = aws_vpc.main.id
+  traffic_type         = "REJECT"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::vpc-flow-logs-111122223333"
+}
+`,
+  ],
+  fail: [
+    `resource "aws_vpc" "main" {
+  cidr_block = "10.20.0.0/16"
+}
+`,
+  ],
+  error: [
+    `variable "traffic_type" {
+  type = string
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.20.0.0/16"
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id               = aws_vpc.main.id
+  traffic_type         = var.traffic_type
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::vpc-flow-logs-111122223333"
+}
+`,
+  ],
+};
+
 export default defineAwsRule({
   id: 'aws-ec2-vpc-flow-logs-enabled',
   resourceType: 'aws.ec2.vpc',
@@ -114,7 +212,10 @@ export default defineAwsRule({
     }
     return fail('FlowLogs', { en: `${props.VpcId} has no flow log`, ja: `${props.VpcId} にフローログがない` });
   },
+  fsbp: ['EC2.6'],
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         { props: { ...vpc, FlowLogs: [flowLog()] } },

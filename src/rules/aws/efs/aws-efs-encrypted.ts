@@ -6,6 +6,7 @@ export default defineAwsRule({
   resourceType: 'aws.efs.file_system',
   category: 'encryption',
   severity: 'medium',
+  fsbp: ['EFS.1', 'EFS.8'],
   needs: ['Encrypted'],
   text: {
     title: {
@@ -35,12 +36,12 @@ export default defineAwsRule({
       url: 'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',
     },
   },
-  evaluate: ({ props }) =>
+  evaluate: ({ props, resource }) =>
     props.Encrypted === true
       ? pass()
       : fail('Encrypted', {
-          en: `File system ${props.FileSystemId ?? '(unnamed)'} is not encrypted at rest`,
-          ja: `ファイルシステム ${props.FileSystemId ?? '(名前なし)'} で保存時の暗号化が無効になっている`,
+          en: `File system ${resource.name} is not encrypted at rest`,
+          ja: `ファイルシステム ${resource.name} で保存時の暗号化が無効になっている`,
         }),
   fixtures: {
     live: {
@@ -68,6 +69,68 @@ export default defineAwsRule({
       error: [
         { props: { FileSystemId: 'fs-0aaaabbbbccccdddd', LifeCycleState: 'available' } },
         { props: { FileSystemId: 'fs-iac', Encrypted: { $unknown: 'Ref EncryptParam' } } },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        `Resources:
+  SharedFs:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      Encrypted: true
+      KmsKeyId: !GetAtt EfsKey.Arn
+  EfsKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+`,
+      ],
+      fail: [
+        // Created through CloudFormation, a file system is unencrypted unless Encrypted is set.
+        `Resources:
+  SharedFs:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      PerformanceMode: generalPurpose
+`,
+      ],
+      error: [
+        `Parameters:
+  EncryptFs:
+    Type: String
+Resources:
+  SharedFs:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      Encrypted: !Ref EncryptFs
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_efs_file_system" "shared" {
+  encrypted = true
+  tags = {
+    Name = "shared"
+  }
+}
+`,
+      ],
+      fail: [
+        `resource "aws_efs_file_system" "shared" {
+  creation_token = "shared"
+}
+`,
+      ],
+      error: [
+        `variable "encrypted" {
+  type = bool
+}
+
+resource "aws_efs_file_system" "shared" {
+  encrypted = var.encrypted
+}
+`,
       ],
     },
   },

@@ -1,3 +1,4 @@
+import { isUnknown } from '../../../core/resource.js';
 import { error, fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
 
@@ -25,6 +26,108 @@ const attributes = (enabled: string, bucket = '') => [
   { Key: 'access_logs.s3.prefix', Value: '' },
   { Key: 'load_balancing.cross_zone.enabled', Value: 'true' },
 ];
+
+const CLOUDFORMATION = {
+  pass: [
+    `Resources:
+  WebAlb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Name: web-prod
+      Subnets:
+        - subnet-0a1a1a1a1a1a1a1a1
+        - subnet-0b2b2b2b2b2b2b2b2
+      LoadBalancerAttributes:
+        - Key: access_logs.s3.enabled
+          Value: 'true'
+        - Key: access_logs.s3.bucket
+          Value: elb-access-logs-111122223333
+`,
+  ],
+  fail: [
+    `Resources:
+  WebAlb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Name: web-prod
+      Subnets:
+        - subnet-0a1a1a1a1a1a1a1a1
+        - subnet-0b2b2b2b2b2b2b2b2
+`,
+  ],
+  error: [
+    `Parameters:
+  EnableLogs:
+    Type: String
+Resources:
+  WebAlb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Name: web-prod
+      Subnets:
+        - subnet-0a1a1a1a1a1a1a1a1
+        - subnet-0b2b2b2b2b2b2b2b2
+      LoadBalancerAttributes:
+        - Key: access_logs.s3.enabled
+          Value: !Ref EnableLogs
+`,
+  ],
+  notApplicable: [
+    `Resources:
+  Inspection:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: gateway
+      Subnets:
+        - subnet-0a1a1a1a1a1a1a1a1
+`,
+  ],
+};
+const TERRAFORM = {
+  pass: [
+    `resource "aws_lb" "web" {
+  name    = "web-prod"
+  subnets = ["subnet-0a1a1a1a1a1a1a1a1", "subnet-0b2b2b2b2b2b2b2b2"]
+  access_logs {
+    bucket  = "elb-access-logs-111122223333"
+    enabled = true
+  }
+}
+`,
+  ],
+  fail: [
+    `resource "aws_lb" "web" {
+  name    = "web-prod"
+  subnets = ["subnet-0a1a1a1a1a1a1a1a1", "subnet-0b2b2b2b2b2b2b2b2"]
+}
+`,
+    // In Terraform the access_logs block is off unless enabled = true.
+    `resource "aws_lb" "tls" {
+  name               = "tls-edge"
+  load_balancer_type = "network"
+  subnets            = ["subnet-0a1a1a1a1a1a1a1a1"]
+  access_logs {
+    bucket = "elb-access-logs-111122223333"
+  }
+}
+`,
+  ],
+  error: [
+    `variable "access_logs_enabled" {
+  type = bool
+}
+
+resource "aws_lb" "web" {
+  name    = "web-prod"
+  subnets = ["subnet-0a1a1a1a1a1a1a1a1", "subnet-0b2b2b2b2b2b2b2b2"]
+  access_logs {
+    bucket  = "elb-access-logs-111122223333"
+    enabled = var.access_logs_enabled
+  }
+}
+`,
+  ],
+};
 
 export default defineAwsRule({
   id: 'aws-elbv2-access-logging',
@@ -66,6 +169,7 @@ export default defineAwsRule({
     const i = props.Attributes.findIndex((a) => a.Key === 'access_logs.s3.enabled');
     const attr = props.Attributes[i];
     if (attr === undefined) return error('access_logs.s3.enabled is not among the collected load balancer attributes');
+    if (isUnknown(attr.Value)) return error(`unresolved value at Attributes.${i}.Value: ${attr.Value.$unknown}`);
     if (attr.Value === 'true') {
       const bucket = props.Attributes.find((a) => a.Key === 'access_logs.s3.bucket')?.Value;
       return pass({ en: `Access logs go to ${bucket || 'S3'}`, ja: `アクセスログの出力先は ${bucket || 'S3'}` });
@@ -76,7 +180,10 @@ export default defineAwsRule({
       ja: `${kind} ${props.LoadBalancerName} でアクセスログが無効になっている`,
     });
   },
+  fsbp: ['ELB.5'],
   fixtures: {
+    cloudformation: CLOUDFORMATION,
+    terraform: TERRAFORM,
     live: {
       pass: [
         { props: { ...lb('application', 'web-prod'), Attributes: attributes('true', 'elb-access-logs-111122223333') } },

@@ -35,6 +35,9 @@ export default defineAwsRule({
   resourceType: 'aws.region',
   category: 'logging-monitoring',
   severity: 'high',
+  // Region-wide (is there an enabled detector at all); templates are judged per detector by aws-guardduty-detector-enabled.
+  iac: false,
+  fsbp: ['GuardDuty.1'],
   appliesTo: (p) => p.OptInStatus !== 'not-opted-in',
   needs: ['GuardDutyDetectors'],
   text: {

@@ -38,6 +38,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'medium',
+  // Judged on the account from the AWS managed policy's attachments (iam:ListEntitiesForPolicy), not from one template.
+  iac: false,
   uses: ['aws.iam.policy'],
   text: {
     title: {

@@ -65,6 +65,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'medium',
+  // Account-wide: identity providers and IAM users of the whole account, which a template does not show.
+  iac: false,
   uses: ['aws.iam.user'],
   needs: ['SAMLProviderList', 'OpenIDConnectProviderList'],
   text: {

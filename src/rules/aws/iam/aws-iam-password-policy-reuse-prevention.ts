@@ -19,6 +19,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'low',
+  // The password policy is account-wide, and a scan of templates has no aws.account resource to carry it: a partial account record made from aws_iam_account_password_policy would make every other account rule misjudge (and CloudFormation has no such resource).
+  iac: false,
   needs: ['PasswordPolicy'],
   params: { minReuse: 24 },
   text: {

@@ -1,6 +1,6 @@
-import { fail, pass } from '../../../core/rule.js';
-import type { IamPolicyProps } from '../../../inventory/aws/iam.js';
+import { error, fail, notApplicable, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
+import { fromTemplate } from '../lib/iac.js';
 import { isFullAdminStatement, statementPath } from '../lib/iam.js';
 import { statements } from '../lib/policy.js';
 
@@ -37,18 +37,12 @@ const adminAccess = {
   PolicyRoles: [],
 };
 
-/** Scope: attached policies only. ListPolicies always returns AttachmentCount; without it the scope is unknown. */
-function attached(p: IamPolicyProps): boolean {
-  if (typeof p.AttachmentCount !== 'number') throw new Error('not collected: AttachmentCount (iam:ListPolicies)');
-  return p.AttachmentCount > 0;
-}
-
 export default defineAwsRule({
   id: 'aws-iam-policy-no-full-admin',
   resourceType: 'aws.iam.policy',
   category: 'identity',
   severity: 'high',
-  appliesTo: attached,
+  fsbp: ['IAM.1'],
   needs: ['DefaultVersionDocument'],
   text: {
     title: {
@@ -56,8 +50,8 @@ export default defineAwsRule({
       ja: '完全な管理者権限 ("*:*") を許可する IAM ポリシーがアタッチされていない',
     },
     description: {
-      en: 'Checks every attached managed policy, customer managed and AWS managed alike (so AdministratorAccess too), for a default-version statement that allows Action "*" on Resource "*". Unattached policies are not in scope; inline policies are not covered by this rule.',
-      ja: 'アタッチされている管理ポリシー（カスタマー管理・AWS 管理の両方。AdministratorAccess も含む）のデフォルトバージョンに、Resource "*" に対して Action "*" を許可するステートメントがないことを確認する。アタッチされていないポリシーは該当なしとし、インラインポリシーはこのルールの対象外とする。',
+      en: 'Checks every attached managed policy, customer managed and AWS managed alike (so AdministratorAccess too), for a default-version statement that allows Action "*" on Resource "*". Unattached policies are not in scope (in a template, every managed policy is judged, since other stacks may attach it by ARN); inline policies are not covered by this rule.',
+      ja: 'アタッチされている管理ポリシー（カスタマー管理・AWS 管理の両方。AdministratorAccess も含む）のデフォルトバージョンに、Resource "*" に対して Action "*" を許可するステートメントがないことを確認する。アタッチされていないポリシーは該当なしとし（テンプレートでは、他のスタックから ARN でアタッチされ得るため、すべての管理ポリシーを判定する）、インラインポリシーはこのルールの対象外とする。',
     },
     rationale: {
       en: 'Full administrator rights let one stolen credential, or one mistake, change or delete anything in the account, including the logs that would show it. Least privilege keeps the blast radius to what each job needs.',
@@ -78,7 +72,13 @@ export default defineAwsRule({
       url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     },
   },
-  evaluate: ({ props }) => {
+  evaluate: ({ resource, props }) => {
+    // Scope: attached policies only. ListPolicies always returns AttachmentCount; without it the scope is unknown.
+    // A template's policy is judged whatever it is attached to there: other stacks may attach it by ARN.
+    if (!fromTemplate(resource)) {
+      if (typeof props.AttachmentCount !== 'number') return error('not collected: AttachmentCount (iam:ListPolicies)');
+      if (props.AttachmentCount === 0) return notApplicable();
+    }
     const document = props.DefaultVersionDocument;
     const s = statements(document).find(isFullAdminStatement);
     if (!s) return pass();
@@ -185,6 +185,118 @@ export default defineAwsRule({
             DefaultVersionDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }),
           },
         },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  DeployPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: app-deploy
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: ['s3:PutObject', 's3:GetObject']
+            Resource: arn:aws:s3:::app-assets/*
+`,
+      ],
+      fail: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  OpsRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sts:AssumeRole
+  OpsAdmin:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: ops-admin
+      Roles:
+        - !Ref OpsRole
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: '*'
+            Resource: '*'
+`,
+        // A managed policy no resource of this template attaches: still judged.
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  BreakGlass:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*:*","Resource":["*"]}}'
+`,
+      ],
+      error: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  PolicyJson:
+    Type: String
+Resources:
+  DeployPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: !Ref PolicyJson
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_iam_policy" "deploy" {
+  name = "app-deploy"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "arn:aws:s3:::app-assets/*" }]
+  })
+}
+`,
+      ],
+      fail: [
+        `resource "aws_iam_role" "ops" {
+  name = "ops"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_iam_policy" "ops_admin" {
+  name   = "ops-admin"
+  policy = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]
+}
+POLICY
+}
+
+resource "aws_iam_role_policy_attachment" "ops_admin" {
+  role       = aws_iam_role.ops.name
+  policy_arn = aws_iam_policy.ops_admin.arn
+}
+`,
+      ],
+      error: [
+        `variable "policy_json" {
+  type = string
+}
+
+resource "aws_iam_policy" "deploy" {
+  name   = "app-deploy"
+  policy = var.policy_json
+}
+`,
       ],
     },
   },

@@ -26,6 +26,9 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'high',
+  // The root user is outside any template: its MFA devices are runtime facts.
+  iac: false,
+  fsbp: ['IAM.6'],
   needs: ['SummaryMap.AccountMFAEnabled', 'VirtualMFADevices'],
   text: {
     title: {

@@ -6,6 +6,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'critical',
+  // The root user is outside any template: its MFA state comes from the account summary.
+  iac: false,
   needs: ['SummaryMap.AccountMFAEnabled'],
   text: {
     title: { en: "MFA is enabled for the 'root' user", ja: 'root ユーザーで MFA が有効になっている' },

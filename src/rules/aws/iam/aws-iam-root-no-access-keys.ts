@@ -6,6 +6,9 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'critical',
+  // The root user is outside any template: its keys come from the account summary and credential report.
+  iac: false,
+  fsbp: ['IAM.4'],
   needs: ['SummaryMap.AccountAccessKeysPresent'],
   text: {
     title: { en: "No access key exists for the 'root' user", ja: 'root ユーザーのアクセスキーが存在しない' },

@@ -44,6 +44,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'high',
+  // Last-used dates of the root user come from the credential report, not from a template.
+  iac: false,
   needs: ['RootCredentialReport'],
   // 90 days: CloudTrail Event history keeps 90 days of management events, so every use this rule reports can
   // still be looked up (who, from where, what was done) without a trail; older use has no evidence left to review.

@@ -16,6 +16,8 @@ export default defineAwsRule({
   resourceType: 'aws.iam.server_certificate',
   category: 'identity',
   severity: 'low',
+  // Expiry is a runtime fact of an uploaded certificate; templates rarely carry the certificate body.
+  iac: false,
   needs: ['Expiration'],
   text: {
     title: {

@@ -40,6 +40,8 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'identity',
   severity: 'low',
+  // Account-wide: whether any entity in the account holds AWSSupportAccess, which a template cannot show.
+  iac: false,
   uses: ['aws.iam.policy'],
   // CIS's audit looks at PolicyRoles only; set requireRole: true to require a role rather than any user or group.
   params: { requireRole: false },

@@ -46,6 +46,9 @@ export default defineAwsRule({
   resourceType: 'aws.iam.user',
   category: 'identity',
   severity: 'medium',
+  // Key age is a runtime fact: a key a template creates is new when it is deployed.
+  iac: false,
+  fsbp: ['IAM.3'],
   params: { maxDays: 90 },
   text: {
     title: {

@@ -47,6 +47,9 @@ export default defineAwsRule({
   resourceType: 'aws.iam.user',
   category: 'identity',
   severity: 'high',
+  // Users enrol MFA devices after the user is created; a template cannot show them.
+  iac: false,
+  fsbp: ['IAM.5'],
   appliesTo: hasConsolePassword,
   text: {
     title: {

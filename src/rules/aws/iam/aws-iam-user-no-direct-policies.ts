@@ -23,6 +23,7 @@ export default defineAwsRule({
   resourceType: 'aws.iam.user',
   category: 'identity',
   severity: 'low',
+  fsbp: ['IAM.2'],
   needs: ['AttachedManagedPolicies', 'UserPolicyList'],
   text: {
     title: {
@@ -96,6 +97,109 @@ export default defineAwsRule({
           gaps: { AttachedManagedPolicies: 'AccessDenied: iam:ListAttachedUserPolicies' },
         },
         { props: { ...user, UserPolicyList: undefined }, gaps: { UserPolicyList: 'AccessDenied: iam:GetUserPolicy' } },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Developers:
+    Type: AWS::IAM::Group
+    Properties:
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/ReadOnlyAccess
+  Erin:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: erin
+      Groups:
+        - !Ref Developers
+`,
+      ],
+      fail: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Erin:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: erin
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AmazonS3FullAccess
+`,
+        // An AWS::IAM::Policy that names the user is an inline policy of that user.
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Erin:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: erin
+  TempDebug:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: temp-debug
+      Users:
+        - !Ref Erin
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: logs:GetLogEvents
+            Resource: '*'
+`,
+      ],
+      error: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ExtraPolicies:
+    Type: CommaDelimitedList
+Resources:
+  Erin:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: erin
+      ManagedPolicyArns: !Ref ExtraPolicies
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_iam_group" "developers" {
+  name = "developers"
+}
+
+resource "aws_iam_user" "erin" {
+  name = "erin"
+}
+
+resource "aws_iam_user_group_membership" "erin" {
+  user   = aws_iam_user.erin.name
+  groups = [aws_iam_group.developers.name]
+}
+`,
+      ],
+      fail: [
+        `resource "aws_iam_user" "erin" {
+  name = "erin"
+}
+
+resource "aws_iam_user_policy_attachment" "erin_s3" {
+  user       = aws_iam_user.erin.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"
+}
+`,
+        `resource "aws_iam_user" "erin" {
+  name = "erin"
+}
+
+resource "aws_iam_user_policy" "temp_debug" {
+  name = "temp-debug"
+  user = aws_iam_user.erin.name
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "logs:GetLogEvents", Resource = "*" }]
+  })
+}
+`,
       ],
     },
   },

@@ -61,8 +61,8 @@ export default defineAwsRule({
       ja: 'コンソールパスワードを持つ IAM ユーザーに、初期設定時のアクセスキーが作成されていない',
     },
     description: {
-      en: 'Checks that no IAM user with a console password holds an active access key that has never been used: the sign of a key handed out at user creation "just in case".',
-      ja: 'コンソールパスワードを持つ IAM ユーザーが、一度も使われていない有効なアクセスキーを持っていないことを確認する。これは、ユーザー作成時に「念のため」発行されたキーの兆候である。',
+      en: 'Checks that no IAM user with a console password holds an active access key that has never been used: the sign of a key handed out at user creation "just in case". In a template, every active key created together with a console user counts.',
+      ja: 'コンソールパスワードを持つ IAM ユーザーが、一度も使われていない有効なアクセスキーを持っていないことを確認する。これは、ユーザー作成時に「念のため」発行されたキーの兆候である。テンプレートでは、コンソールユーザーと一緒に作成される有効なキーをすべて対象とする。',
     },
     rationale: {
       en: "A key nobody uses is a long-lived credential with the user's full permissions that nobody watches. Keys should be created only when the user actually needs programmatic access.",
@@ -89,10 +89,13 @@ export default defineAwsRule({
     const active = keys.filter((k) => k.active);
     const unused = active.find((k) => k.lastUsed === null);
     if (unused) {
-      const since = unused.created ? day(unused.created) : '?';
+      // A key a template creates has no creation date yet: it is created with the user.
+      const since = unused.created
+        ? { en: ` (created ${day(unused.created)})`, ja: `（${day(unused.created)} 作成）` }
+        : { en: '', ja: '' };
       return fail(unused.path, {
-        en: `Console user ${props.UserName} has active access key ${unused.label} (created ${since}) that has never been used`,
-        ja: `コンソールユーザー ${props.UserName} に、一度も使われていない有効なアクセスキー ${unused.label}（${since} 作成）がある`,
+        en: `Console user ${props.UserName} has active access key ${unused.label}${since.en} that has never been used`,
+        ja: `コンソールユーザー ${props.UserName} に、一度も使われていない有効なアクセスキー ${unused.label}${since.ja}がある`,
       });
     }
     const unknown = active.find((k) => k.lastUsed === undefined);
@@ -182,6 +185,141 @@ export default defineAwsRule({
             CredentialReport: undefined,
           },
         },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Carol:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: carol
+      Groups: [developers]
+      LoginProfile:
+        Password: '{{resolve:secretsmanager:carol-initial-password}}'
+        PasswordResetRequired: true
+`,
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Carol:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: carol
+      LoginProfile:
+        Password: '{{resolve:secretsmanager:carol-initial-password}}'
+        PasswordResetRequired: true
+  CarolKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Carol
+      Status: Inactive
+`,
+      ],
+      fail: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Carol:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: carol
+      LoginProfile:
+        Password: '{{resolve:secretsmanager:carol-initial-password}}'
+        PasswordResetRequired: true
+  CarolKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Carol
+`,
+      ],
+      error: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  KeyStatus:
+    Type: String
+    AllowedValues: [Active, Inactive]
+Resources:
+  Carol:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: carol
+      LoginProfile:
+        Password: '{{resolve:secretsmanager:carol-initial-password}}'
+  CarolKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Carol
+      Status: !Ref KeyStatus
+`,
+      ],
+      notApplicable: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  EtlBatch:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: etl-batch
+  EtlBatchKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref EtlBatch
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_iam_user" "carol" {
+  name = "carol"
+}
+
+resource "aws_iam_user_login_profile" "carol" {
+  user                    = aws_iam_user.carol.name
+  password_reset_required = true
+}
+`,
+      ],
+      fail: [
+        `resource "aws_iam_user" "carol" {
+  name = "carol"
+}
+
+resource "aws_iam_user_login_profile" "carol" {
+  user = aws_iam_user.carol.name
+}
+
+resource "aws_iam_access_key" "carol" {
+  user = aws_iam_user.carol.name
+}
+`,
+      ],
+      error: [
+        `variable "key_status" {
+  type = string
+}
+
+resource "aws_iam_user" "carol" {
+  name = "carol"
+}
+
+resource "aws_iam_user_login_profile" "carol" {
+  user = aws_iam_user.carol.name
+}
+
+resource "aws_iam_access_key" "carol" {
+  user   = aws_iam_user.carol.name
+  status = var.key_status
+}
+`,
+      ],
+      notApplicable: [
+        `resource "aws_iam_user" "etl" {
+  name = "etl-batch"
+}
+
+resource "aws_iam_access_key" "etl" {
+  user = aws_iam_user.etl.name
+}
+`,
       ],
     },
   },

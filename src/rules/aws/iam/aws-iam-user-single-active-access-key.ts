@@ -139,5 +139,115 @@ export default defineAwsRule({
         },
       ],
     },
+    cloudformation: {
+      pass: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Deployer:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: ci-deployer
+  DeployerKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Deployer
+      Serial: 2
+  DeployerOldKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Deployer
+      Status: Inactive
+`,
+      ],
+      fail: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Deployer:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: ci-deployer
+  DeployerKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Deployer
+  DeployerSecondKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: ci-deployer
+      Status: Active
+`,
+      ],
+      error: [
+        `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  OldKeyStatus:
+    Type: String
+Resources:
+  Deployer:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: ci-deployer
+  DeployerKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Deployer
+  DeployerOldKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Deployer
+      Status: !Ref OldKeyStatus
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_iam_user" "deployer" {
+  name = "ci-deployer"
+}
+
+resource "aws_iam_access_key" "current" {
+  user = aws_iam_user.deployer.name
+}
+
+resource "aws_iam_access_key" "previous" {
+  user   = aws_iam_user.deployer.name
+  status = "Inactive"
+}
+`,
+      ],
+      fail: [
+        `resource "aws_iam_user" "deployer" {
+  name = "ci-deployer"
+}
+
+resource "aws_iam_access_key" "current" {
+  user = aws_iam_user.deployer.name
+}
+
+resource "aws_iam_access_key" "previous" {
+  user = "ci-deployer"
+}
+`,
+      ],
+      error: [
+        `variable "previous_key_status" {
+  type = string
+}
+
+resource "aws_iam_user" "deployer" {
+  name = "ci-deployer"
+}
+
+resource "aws_iam_access_key" "current" {
+  user = aws_iam_user.deployer.name
+}
+
+resource "aws_iam_access_key" "previous" {
+  user   = aws_iam_user.deployer.name
+  status = var.previous_key_status
+}
+`,
+      ],
+    },
   },
 });

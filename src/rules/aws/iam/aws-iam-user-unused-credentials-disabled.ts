@@ -75,6 +75,8 @@ export default defineAwsRule({
   resourceType: 'aws.iam.user',
   category: 'identity',
   severity: 'medium',
+  // Last-used dates come from the credential report and GetAccessKeyLastUsed, not from a template.
+  iac: false,
   params: { maxDays: 45 },
   text: {
     title: {

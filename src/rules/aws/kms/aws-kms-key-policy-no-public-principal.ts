@@ -1,7 +1,7 @@
-import { fail, pass } from '../../../core/rule.js';
+import { error, fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
 import { describeActions, statementPath } from '../lib/iam.js';
-import { publicAllowStatements } from '../lib/policy.js';
+import { publicAllowStatements, statements } from '../lib/policy.js';
 
 const keyId = '1234abcd-12ab-34cd-56ef-1234567890ab';
 const metadata = {
@@ -36,6 +36,7 @@ export default defineAwsRule({
   resourceType: 'aws.kms.key',
   category: 'identity',
   severity: 'high',
+  fsbp: ['KMS.5'],
   needs: ['Policy'],
   text: {
     title: {
@@ -66,13 +67,20 @@ export default defineAwsRule({
       url: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html',
     },
   },
-  evaluate: ({ props }) => {
+  evaluate: ({ props, resource }) => {
     const doc = props.Policy;
     const first = publicAllowStatements(doc)[0];
-    if (!first) return pass();
+    if (!doc || !first) {
+      // An unresolved principal or condition could be anything, "*" included.
+      const unresolved = (v: unknown) => v !== undefined && JSON.stringify(v).includes('"$unknown"');
+      if (statements(doc).some((s) => s.Effect !== 'Deny' && (unresolved(s.Principal) || unresolved(s.Condition)))) {
+        return error('the policy has unresolved values, so its principals cannot be judged');
+      }
+      return pass();
+    }
     return fail(statementPath('Policy', doc, first), {
-      en: `Key ${props.KeyMetadata.KeyId} allows ${describeActions(first, 'en')} to any principal without a restricting condition`,
-      ja: `キー ${props.KeyMetadata.KeyId} が制限条件なしで任意のプリンシパルに ${describeActions(first, 'ja')} を許可している`,
+      en: `Key ${resource.name} allows ${describeActions(first, 'en')} to any principal without a restricting condition`,
+      ja: `キー ${resource.name} が制限条件なしで任意のプリンシパルに ${describeActions(first, 'ja')} を許可している`,
     });
   },
   fixtures: {
@@ -156,6 +164,132 @@ export default defineAwsRule({
       error: [
         { props: { ...key([]), Policy: undefined }, gaps: { Policy: 'AccessDeniedException: kms:GetKeyPolicy' } },
         { props: { ...key([]), Policy: undefined } },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        // No KeyPolicy: KMS attaches its default policy (the account root only).
+        `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+`,
+        `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: EnableRootAccess
+            Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: 'kms:*'
+            Resource: '*'
+          - Sid: OrgDecrypt
+            Effect: Allow
+            Principal: '*'
+            Action: kms:Decrypt
+            Resource: '*'
+            Condition:
+              StringEquals:
+                aws:PrincipalOrgID: o-a1b2c3d4e5
+`,
+      ],
+      fail: [
+        `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: EnableRootAccess
+            Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: 'kms:*'
+            Resource: '*'
+          - Sid: Everyone
+            Effect: Allow
+            Principal: '*'
+            Action: kms:Decrypt
+            Resource: '*'
+`,
+      ],
+      error: [
+        `Parameters:
+  KeyUserArn:
+    Type: String
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !Ref KeyUserArn
+            Action: kms:Decrypt
+            Resource: '*'
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_kms_key" "data" {
+  description         = "application data"
+  enable_key_rotation = true
+}
+`,
+      ],
+      fail: [
+        `resource "aws_kms_key" "data" {
+  description = "application data"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "Everyone"
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = ["kms:Decrypt", "kms:CreateGrant"]
+      Resource  = "*"
+    }]
+  })
+}
+`,
+        // The policy in a separate aws_kms_key_policy.
+        `resource "aws_kms_key" "data" {
+  description = "application data"
+}
+
+resource "aws_kms_key_policy" "data" {
+  key_id = aws_kms_key.data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
+}
+`,
+      ],
+      error: [
+        `variable "key_policy" {
+  type = string
+}
+
+resource "aws_kms_key" "data" {
+  description = "application data"
+  policy      = var.key_policy
+}
+`,
       ],
     },
   },

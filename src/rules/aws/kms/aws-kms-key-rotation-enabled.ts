@@ -8,6 +8,7 @@ export default defineAwsRule({
   resourceType: 'aws.kms.key',
   category: 'encryption',
   severity: 'medium',
+  fsbp: ['KMS.4'],
   appliesTo: {
     'KeyMetadata.KeyManager': 'CUSTOMER',
     'KeyMetadata.KeySpec': 'SYMMETRIC_DEFAULT',
@@ -55,6 +56,84 @@ export default defineAwsRule({
         { props: { KeyMetadata: { ...customer, KeyManager: 'AWS' } } },
         { props: { KeyMetadata: { ...customer, KeySpec: 'RSA_2048' }, KeyRotationEnabled: false } },
         { props: { KeyMetadata: { ...customer, KeyState: 'PendingDeletion' }, KeyRotationEnabled: false } },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      Description: application data
+      EnableKeyRotation: true
+`,
+      ],
+      fail: [
+        `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      Description: application data
+`,
+        `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: 'false'
+`,
+      ],
+      error: [
+        `Parameters:
+  Rotate:
+    Type: String
+    AllowedValues: ['true', 'false']
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: !Ref Rotate
+`,
+      ],
+      notApplicable: [
+        `Resources:
+  SigningKey:
+    Type: AWS::KMS::Key
+    Properties:
+      KeySpec: ECC_NIST_P256
+      KeyUsage: SIGN_VERIFY
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_kms_key" "data" {
+  description         = "application data"
+  enable_key_rotation = true
+}
+`,
+      ],
+      fail: [
+        `resource "aws_kms_key" "data" {
+  description = "application data"
+}
+`,
+      ],
+      error: [
+        `variable "rotate" {
+  type = bool
+}
+
+resource "aws_kms_key" "data" {
+  enable_key_rotation = var.rotate
+}
+`,
+      ],
+      notApplicable: [
+        `resource "aws_kms_key" "signing" {
+  customer_master_key_spec = "RSA_2048"
+  key_usage                = "SIGN_VERIFY"
+}
+`,
       ],
     },
   },

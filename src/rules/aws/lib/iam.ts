@@ -1,10 +1,10 @@
-import type { Resource } from '../../../core/resource.js';
+import { isUnknown, type Resource } from '../../../core/resource.js';
 import type { Lookups } from '../../../core/rule.js';
 import { unreadable } from '../../../engine/scope.js';
 import type { IamPolicyProps, IamUserProps } from '../../../inventory/aws/iam.js';
 import type { PolicyDocument, PolicyStatement } from '../../../inventory/json.js';
 import { parseIsoDate, reportDate, reportFlag, reportKeySlots } from './credential-report.js';
-import { asArray, statements } from './policy.js';
+import { actionMatches, asArray, statements } from './policy.js';
 import { relatedGap } from './related.js';
 
 /** Why a prop path of any resource (the judged one or a related one) cannot be read; undefined when it can. */
@@ -63,6 +63,9 @@ export function userAccessKeys(user: Resource<IamUserProps>): AccessKeyView[] | 
   const slots = reportReadable ? reportKeySlots(props.CredentialReport) : [];
   const why = unreadableProp(user, 'AccessKeyMetadata');
   if (why === undefined) {
+    // A template may leave a key's status to a parameter: whether it is active is then unknown.
+    const undecided = props.AccessKeyMetadata.findIndex((key) => isUnknown(key.Status));
+    if (undecided >= 0) return `unresolved value at AccessKeyMetadata.${undecided}.Status`;
     return props.AccessKeyMetadata.map((key, i) => {
       const path = `AccessKeyMetadata.${i}`;
       const created = parseIsoDate(key.CreateDate);
@@ -179,4 +182,26 @@ export function describeEntities(e: { users: string[]; groups: string[]; roles: 
   if (e.groups.length) parts.push(`${names.g} ${e.groups.join(', ')}`);
   if (e.roles.length) parts.push(`${names.r} ${e.roles.join(', ')}`);
   return parts.join(lang === 'en' ? '; ' : '、');
+}
+
+/** Scope of the rules on customer managed policies: not an AWS managed policy (templates only make customer ones). */
+export const isCustomerManaged = (p: IamPolicyProps): boolean =>
+  !/^arn:aws[a-z-]*:iam::aws:policy\//.test(typeof p.Arn === 'string' ? p.Arn : '');
+
+/** "s3:*", "ec2:*": every action of one service. */
+export const isServiceWildcard = (action: string): boolean => /^[a-z0-9-]+:\*$/i.test(action);
+
+/** Resource values that name every KMS key: "*" or arn:<partition>:kms:<region>:<account>:key/*. */
+const ALL_KEYS = /^(\*|arn:aws[a-z-]*:kms:[^:]*:[^:]*:(key\/)?\*)$/;
+
+/** KMS actions that reveal plaintext (KMS.1 / KMS.2). */
+export const KMS_DECRYPT_ACTIONS = ['kms:Decrypt', 'kms:ReEncryptFrom'] as const;
+
+/** The decryption actions an Allow statement grants on every KMS key (through Action or NotAction). */
+export function kmsDecryptOnAllKeys(s: PolicyStatement): string[] {
+  if (s.Effect !== 'Allow') return [];
+  if (!asArray(s.Resource).some((r) => typeof r === 'string' && ALL_KEYS.test(r))) return [];
+  return KMS_DECRYPT_ACTIONS.filter((a) =>
+    s.Action !== undefined ? actionMatches(s.Action, a) : s.NotAction !== undefined && !actionMatches(s.NotAction, a),
+  );
 }

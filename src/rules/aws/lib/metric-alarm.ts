@@ -609,6 +609,8 @@ export function defineMetricAlarmRule(spec: MetricAlarmRuleSpec): Rule<AccountPr
     resourceType: 'aws.account',
     category: 'logging-monitoring',
     severity: spec.severity,
+    // The trail → log group → metric filter → alarm → subscriber chain lives in the account; a template shows a part.
+    iac: false,
     uses: ['aws.cloudtrail.trail', 'aws.logs.metric_filter', 'aws.cloudwatch.alarm', 'aws.sns.topic'],
     reads: ['aws.region'],
     text: {

@@ -251,3 +251,55 @@ export function describeOpenings(open: readonly PublicIngress[]): Text {
   const parts = open.map(describeOpening);
   return { en: parts.map((p) => p.en).join('; '), ja: parts.map((p) => p.ja).join('、') };
 }
+
+/** One inbound permission open to the whole internet, whatever its ports (for "authorized ports only" checks). */
+export interface WorldPermission {
+  path: string;
+  cidr: string;
+  protocol: Protocol;
+  /** The IpProtocol as written ('icmp', '50', …), for the reason text. */
+  ipProtocol: string;
+  range: PortRange;
+}
+
+/**
+ * Every inbound security group permission whose source is 0.0.0.0/0 or ::/0, with its protocol and port range
+ * (protocol "-1" is all ports). Unresolved (IaC) protocols, ports or CIDRs are reported, not guessed.
+ */
+export function worldOpenPermissions(
+  permissions: readonly Json<IpPermission>[],
+  base = 'IpPermissions',
+): { open: WorldPermission[]; unresolved: string[] } {
+  const open: WorldPermission[] = [];
+  const unresolved: string[] = [];
+  permissions.forEach((perm, i) => {
+    const path = `${base}.${i}`;
+    if (isUnknown(perm) || isUnknown(perm.IpProtocol) || isUnknown(perm.FromPort) || isUnknown(perm.ToPort)) {
+      unresolved.push(path);
+      return;
+    }
+    const protocol = protocolOf(perm.IpProtocol);
+    const range: PortRange =
+      protocol === 'all' ? { from: 0, to: 65535 } : { from: bound(perm.FromPort, 0), to: bound(perm.ToPort, 65535) };
+    const cidrs = [...(perm.IpRanges ?? []).map((r) => r.CidrIp), ...(perm.Ipv6Ranges ?? []).map((r) => r.CidrIpv6)];
+    for (const cidr of cidrs) {
+      if (isUnknown(cidr)) {
+        unresolved.push(path);
+        continue;
+      }
+      if (typeof cidr === 'string' && isWorldCidr(cidr)) {
+        open.push({ path, cidr, protocol, ipProtocol: String(perm.IpProtocol), range });
+      }
+    }
+  });
+  return { open, unresolved };
+}
+
+/** A load balancer attribute (DescribeLoadBalancerAttributes) by key, with its index for the evidence path. */
+export function lbAttribute(
+  attributes: readonly { Key?: string; Value?: string }[],
+  key: string,
+): { index: number; value: unknown } | undefined {
+  const index = attributes.findIndex((a) => a.Key === key);
+  return index === -1 ? undefined : { index, value: attributes[index]!.Value };
+}

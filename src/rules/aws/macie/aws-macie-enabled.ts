@@ -6,6 +6,9 @@ export default defineAwsRule({
   resourceType: 'aws.region',
   category: 'visibility-audit',
   severity: 'medium',
+  // Region-wide state of Macie, which a template cannot show.
+  iac: false,
+  fsbp: ['Macie.1'],
   needs: ['MacieSession'],
   text: {
     title: {

@@ -28,6 +28,8 @@ export default defineAwsRule({
   resourceType: 'aws.organizations.organization',
   category: 'identity',
   severity: 'medium',
+  // Organization settings are runtime facts of the management account.
+  iac: false,
   needs: ['EnabledFeatures'],
   text: {
     title: {

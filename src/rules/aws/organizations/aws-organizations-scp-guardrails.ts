@@ -70,6 +70,8 @@ export default defineAwsRule({
   resourceType: 'aws.organizations.organization',
   category: 'account-separation',
   severity: 'medium',
+  // Judged on the whole organization (policies and their targets), which a template shows only in part.
+  iac: false,
   needs: ['Policies'],
   text: {
     title: {

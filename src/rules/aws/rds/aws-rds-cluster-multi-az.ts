@@ -2,6 +2,53 @@ import { isUnknown } from '../../../core/resource.js';
 import { fail, pass } from '../../../core/rule.js';
 import type { DbClusterProps } from '../../../inventory/aws/services.js';
 import { defineAwsRule } from '../../define.js';
+import { cfnTemplate, tfConfig } from './templates.js';
+
+const CFN_BASE = [
+  'DBClusterIdentifier: orders-aurora',
+  'Engine: aurora-postgresql',
+  'MasterUsername: app_admin',
+  'ManageMasterUserPassword: true',
+];
+const MAZ_CFN = [
+  'DBClusterIdentifier: ledger-maz',
+  'Engine: postgres',
+  'DBClusterInstanceClass: db.m6gd.large',
+  'StorageType: io1',
+  'Iops: 1000',
+  'AllocatedStorage: 100',
+  'MasterUsername: app_admin',
+  'ManageMasterUserPassword: true',
+];
+const TF_BASE = [
+  'cluster_identifier          = "orders-aurora"',
+  'engine                      = "aurora-postgresql"',
+  'master_username             = "app_admin"',
+  'manage_master_user_password = true',
+];
+
+/** An Aurora cluster with member instances [logicalId, zone?] referring to it with !Ref. */
+const auroraCfn = (members: Array<[string, string?]>) =>
+  cfnTemplate('AWS::RDS::DBCluster', CFN_BASE, {
+    logicalId: 'Cluster',
+    extra: members
+      .map(
+        ([id, az]) =>
+          `  ${id}:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r7g.large\n      Engine: aurora-postgresql\n${az ? `      AvailabilityZone: ${az}\n` : ''}`,
+      )
+      .join(''),
+  });
+
+/** The same in Terraform, with aws_rds_cluster_instance members. */
+const auroraTf = (members: Array<[string, string?]>) =>
+  tfConfig('aws_rds_cluster', 'orders', TF_BASE, {
+    extra: members
+      .map(
+        ([name, az]) =>
+          `\nresource "aws_rds_cluster_instance" "${name}" {\n  cluster_identifier = aws_rds_cluster.orders.id\n  instance_class     = "db.r7g.large"\n  engine             = "aurora-postgresql"\n${az ? `  availability_zone  = "${az}"\n` : ''}}\n`,
+      )
+      .join(''),
+  });
 
 /** Aurora Serverless v1 (EngineMode 'serverless') has no instances to place in zones; it is out of scope. */
 const inScope = (p: DbClusterProps): boolean => {
@@ -14,6 +61,7 @@ export default defineAwsRule({
   resourceType: 'aws.rds.db_cluster',
   category: 'availability',
   severity: 'medium',
+  fsbp: ['RDS.15'],
   appliesTo: inScope,
   needs: ['MultiAZ'],
   text: {
@@ -102,6 +150,41 @@ export default defineAwsRule({
             MultiAZ: false,
           },
         },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        auroraCfn([
+          ['Writer', 'us-east-1a'],
+          ['Reader', 'us-east-1b'],
+        ]),
+        // A Multi-AZ DB cluster (instance class on the cluster) always spans three zones.
+        cfnTemplate('AWS::RDS::DBCluster', [...MAZ_CFN], { logicalId: 'Cluster' }),
+      ],
+      fail: [auroraCfn([['Writer', 'us-east-1a']]), auroraCfn([])],
+      // Two instances without a zone: RDS places them, so the template cannot tell.
+      error: [auroraCfn([['Writer'], ['Reader']])],
+      notApplicable: [
+        cfnTemplate('AWS::RDS::DBCluster', [...CFN_BASE, 'EngineMode: serverless'], { logicalId: 'Cluster' }),
+      ],
+    },
+    terraform: {
+      pass: [
+        auroraTf([
+          ['writer', 'us-east-1a'],
+          ['reader', 'us-east-1c'],
+        ]),
+      ],
+      fail: [
+        auroraTf([['writer', 'us-east-1a']]),
+        auroraTf([
+          ['writer', 'us-east-1a'],
+          ['reader', 'us-east-1a'],
+        ]),
+      ],
+      error: [auroraTf([['writer'], ['reader']])],
+      notApplicable: [
+        tfConfig('aws_rds_cluster', 'orders', [...TF_BASE, 'engine_mode                 = "serverless"']),
       ],
     },
   },

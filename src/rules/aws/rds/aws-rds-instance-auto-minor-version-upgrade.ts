@@ -1,5 +1,6 @@
 import { fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
+import { instanceCfn, instanceTf } from './instance-fixtures.js';
 
 export default defineAwsRule({
   id: 'aws-rds-instance-auto-minor-version-upgrade',
@@ -8,6 +9,7 @@ export default defineAwsRule({
   // availability best: it is about the service staying up and healthy, not about who may reach it.
   category: 'availability',
   severity: 'medium',
+  fsbp: ['RDS.13'],
   needs: ['AutoMinorVersionUpgrade'],
   text: {
     title: {
@@ -79,6 +81,17 @@ export default defineAwsRule({
           },
         },
       ],
+    },
+    cloudformation: {
+      // Absent AutoMinorVersionUpgrade: RDS turns it on.
+      pass: [instanceCfn([]), instanceCfn(['AutoMinorVersionUpgrade: true'])],
+      fail: [instanceCfn(['AutoMinorVersionUpgrade: false'])],
+      error: [instanceCfn(['AutoMinorVersionUpgrade: !Ref AutoUpgrade'], { params: ['AutoUpgrade'] })],
+    },
+    terraform: {
+      pass: [instanceTf([])],
+      fail: [instanceTf(['auto_minor_version_upgrade = false'])],
+      error: [instanceTf(['auto_minor_version_upgrade = var.auto_upgrade'], { variables: ['auto_upgrade'] })],
     },
   },
 });

@@ -2,6 +2,7 @@ import { isUnknown } from '../../../core/resource.js';
 import { fail, pass } from '../../../core/rule.js';
 import type { DbInstanceProps } from '../../../inventory/aws/services.js';
 import { defineAwsRule } from '../../define.js';
+import { AURORA_MEMBER_CFN, AURORA_MEMBER_TF, instanceCfn, instanceTf } from './instance-fixtures.js';
 
 /**
  * Instances that belong to a DB cluster (Aurora, Multi-AZ DB clusters, DocumentDB, Neptune) get their redundancy
@@ -17,6 +18,7 @@ export default defineAwsRule({
   resourceType: 'aws.rds.db_instance',
   category: 'availability',
   severity: 'medium',
+  fsbp: ['RDS.5'],
   appliesTo: standalone,
   needs: ['MultiAZ'],
   text: {
@@ -95,6 +97,18 @@ export default defineAwsRule({
           },
         },
       ],
+    },
+    cloudformation: {
+      pass: [instanceCfn(['MultiAZ: true'])],
+      fail: [instanceCfn([]), instanceCfn(['MultiAZ: false', 'AvailabilityZone: us-east-1a'])],
+      error: [instanceCfn(['MultiAZ: !Ref MultiAz'], { params: ['MultiAz'] })],
+      notApplicable: [AURORA_MEMBER_CFN],
+    },
+    terraform: {
+      pass: [instanceTf(['multi_az = true'])],
+      fail: [instanceTf([])],
+      error: [instanceTf(['multi_az = var.multi_az'], { variables: ['multi_az'] })],
+      notApplicable: [AURORA_MEMBER_TF],
     },
   },
 });

@@ -1,11 +1,13 @@
 import { fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
+import { instanceCfn, instanceTf } from './instance-fixtures.js';
 
 export default defineAwsRule({
   id: 'aws-rds-instance-not-public',
   resourceType: 'aws.rds.db_instance',
   category: 'network',
   severity: 'high',
+  fsbp: ['RDS.2'],
   needs: ['PubliclyAccessible'],
   text: {
     title: {
@@ -70,6 +72,18 @@ export default defineAwsRule({
           props: { DBInstanceIdentifier: 'iac', Engine: 'mysql', PubliclyAccessible: { $unknown: 'Ref PublicParam' } },
         },
       ],
+    },
+    cloudformation: {
+      pass: [instanceCfn(['PubliclyAccessible: false'])],
+      fail: [instanceCfn(['PubliclyAccessible: true'])],
+      // Absent PubliclyAccessible: RDS decides from the subnet group (or the default VPC), outside the template.
+      error: [instanceCfn([]), instanceCfn(['PubliclyAccessible: !Ref Public'], { params: ['Public'] })],
+    },
+    terraform: {
+      // The provider sends publicly_accessible = false unless it is set.
+      pass: [instanceTf([]), instanceTf(['publicly_accessible = false'])],
+      fail: [instanceTf(['publicly_accessible = true'])],
+      error: [instanceTf(['publicly_accessible = var.public'], { variables: ['public'] })],
     },
   },
 });

@@ -1,11 +1,13 @@
 import { fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
+import { AURORA_MEMBER_CFN, AURORA_MEMBER_TF, instanceCfn, instanceTf } from './instance-fixtures.js';
 
 export default defineAwsRule({
   id: 'aws-rds-instance-storage-encrypted',
   resourceType: 'aws.rds.db_instance',
   category: 'encryption',
   severity: 'medium',
+  fsbp: ['RDS.3'],
   needs: ['StorageEncrypted'],
   text: {
     title: {
@@ -70,6 +72,17 @@ export default defineAwsRule({
         { props: { DBInstanceIdentifier: 'half-read', Engine: 'mysql' } },
         { props: { DBInstanceIdentifier: 'iac', Engine: 'mysql', StorageEncrypted: { $unknown: 'Ref EncryptParam' } } },
       ],
+    },
+    cloudformation: {
+      pass: [instanceCfn(['StorageEncrypted: true', 'KmsKeyId: alias/aws/rds'])],
+      // Absent StorageEncrypted: unencrypted; an Aurora instance takes its cluster's (unencrypted) setting.
+      fail: [instanceCfn([]), instanceCfn(['StorageEncrypted: "false"']), AURORA_MEMBER_CFN],
+      error: [instanceCfn(['StorageEncrypted: !Ref Encrypt'], { params: ['Encrypt'] })],
+    },
+    terraform: {
+      pass: [instanceTf(['storage_encrypted = true'])],
+      fail: [instanceTf([]), AURORA_MEMBER_TF],
+      error: [instanceTf(['storage_encrypted = var.encrypt'], { variables: ['encrypt'] })],
     },
   },
 });

@@ -9,6 +9,9 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'network',
   severity: 'high',
+  // An account-wide setting: a template declares no account (a bucket's own block is judged by the bucket rule).
+  iac: false,
+  fsbp: ['S3.1'],
   needs: ['PublicAccessBlockConfiguration'],
   text: {
     title: {

@@ -43,6 +43,7 @@ export default defineAwsRule({
   resourceType: 'aws.s3.bucket',
   category: 'encryption',
   severity: 'medium',
+  fsbp: ['S3.5'],
   needs: ['Name', 'Policy'],
   text: {
     title: {
@@ -237,6 +238,109 @@ export default defineAwsRule({
             },
           },
         },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: DenyInsecureTransport
+            Effect: Deny
+            Principal: '*'
+            Action: 's3:*'
+            Resource:
+              - !GetAtt Bucket.Arn
+              - !Sub '\${Bucket.Arn}/*'
+            Condition:
+              Bool:
+                aws:SecureTransport: 'false'
+`,
+      ],
+      fail: [
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: example-data
+`,
+        // Only the objects are covered: bucket-level calls still work over HTTP.
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: example-data
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: example-data
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: '*'
+            Action: 's3:*'
+            Resource: arn:aws:s3:::example-data/*
+            Condition:
+              Bool:
+                aws:SecureTransport: false
+`,
+      ],
+      error: [
+        `Parameters:
+  DataBucketName:
+    Type: String
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Ref DataBucketName
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.data.arn, "\${aws_s3_bucket.data.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+`,
+      ],
+      fail: [
+        `resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+`,
+      ],
+      error: [
+        `variable "bucket_name" {
+  type = string
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = var.bucket_name
+}
+`,
       ],
     },
   },

@@ -1,4 +1,5 @@
-import { fail, pass } from '../../../core/rule.js';
+import { isUnknown } from '../../../core/resource.js';
+import { error, fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
 
 export default defineAwsRule({
@@ -6,6 +7,9 @@ export default defineAwsRule({
   resourceType: 'aws.s3.bucket',
   category: 'backup',
   severity: 'low',
+  fsbp: ['S3.20'],
+  // CloudFormation's VersioningConfiguration has no MFA Delete setting: only Terraform can declare it.
+  iac: ['terraform'],
   needs: ['Versioning'],
   text: {
     title: {
@@ -38,6 +42,9 @@ export default defineAwsRule({
   evaluate: ({ props }) => {
     const v = props.Versioning;
     if (v.MFADelete === 'Enabled') return pass();
+    if (isUnknown(v.MFADelete as unknown) || isUnknown(v.Status as unknown)) {
+      return error('the versioning configuration has unresolved values');
+    }
     if (v.Status !== 'Enabled') {
       return fail('Versioning', {
         en: `Versioning is ${v.Status === 'Suspended' ? 'suspended' : 'not enabled'}, so MFA Delete is off`,
@@ -61,6 +68,67 @@ export default defineAwsRule({
       error: [
         { props: { Name: 'denied' }, gaps: { Versioning: 'AccessDenied: s3:GetBucketVersioning' } },
         { props: { Name: 'iac', Versioning: { $unknown: 'VersioningConfiguration from a parameter' } } },
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_s3_bucket" "records" {
+  bucket = "example-records"
+}
+
+resource "aws_s3_bucket_versioning" "records" {
+  bucket = aws_s3_bucket.records.id
+  mfa    = "arn:aws:iam::111122223333:mfa/root-account-mfa-device 123456"
+  versioning_configuration {
+    status     = "Enabled"
+    mfa_delete = "Enabled"
+  }
+}
+`,
+        // Provider v3 inline block.
+        `resource "aws_s3_bucket" "records" {
+  bucket = "example-records"
+  versioning {
+    enabled    = true
+    mfa_delete = true
+  }
+}
+`,
+      ],
+      fail: [
+        `resource "aws_s3_bucket" "records" {
+  bucket = "example-records"
+}
+
+resource "aws_s3_bucket_versioning" "records" {
+  bucket = aws_s3_bucket.records.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`,
+        `resource "aws_s3_bucket" "records" {
+  bucket = "example-records"
+}
+`,
+      ],
+      error: [
+        `variable "mfa_delete" {
+  type = string
+}
+
+resource "aws_s3_bucket" "records" {
+  bucket = "example-records"
+}
+
+resource "aws_s3_bucket_versioning" "records" {
+  bucket = aws_s3_bucket.records.id
+  versioning_configuration {
+    status     = "Enabled"
+    mfa_delete = var.mfa_delete
+  }
+}
+`,
       ],
     },
   },

@@ -169,5 +169,145 @@ export default defineAwsRule({
         },
       ],
     },
+    cloudformation: {
+      pass: [
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+`,
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: cloudfront.amazonaws.com
+            Action: s3:GetObject
+            Resource: !Sub '\${Bucket.Arn}/*'
+            Condition:
+              StringEquals:
+                AWS:SourceArn: arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL
+`,
+      ],
+      fail: [
+        `Resources:
+  Site:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: example-site
+  SitePolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Site
+      PolicyDocument:
+        Statement:
+          - Sid: PublicRead
+            Effect: Allow
+            Principal: '*'
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::example-site/*
+`,
+      ],
+      error: [
+        `Parameters:
+  ReaderPrincipal:
+    Type: String
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !Ref ReaderPrincipal
+            Action: s3:GetObject
+            Resource: !Sub '\${Bucket.Arn}/*'
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111122223333:role/reader" }
+      Action    = "s3:GetObject"
+      Resource  = "\${aws_s3_bucket.data.arn}/*"
+    }]
+  })
+}
+`,
+      ],
+      fail: [
+        `resource "aws_s3_bucket" "site" {
+  bucket = "example-site"
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "PublicRead"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "\${aws_s3_bucket.site.arn}/*"
+    }]
+  })
+}
+`,
+        // Provider v3 inline policy.
+        `resource "aws_s3_bucket" "site" {
+  bucket = "example-site"
+  policy = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::example-site/*"}]
+}
+POLICY
+}
+`,
+      ],
+      error: [
+        `variable "reader_arn" {
+  type = string
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = var.reader_arn }
+      Action    = "s3:GetObject"
+      Resource  = "\${aws_s3_bucket.data.arn}/*"
+    }]
+  })
+}
+`,
+      ],
+    },
   },
 });

@@ -2,6 +2,7 @@ import { isUnknown } from '../../../core/resource.js';
 import { error, fail, pass } from '../../../core/rule.js';
 import type { AccountProps } from '../../../inventory/aws/account.js';
 import { defineAwsRule } from '../../define.js';
+import { fromTemplate } from '../lib/iac.js';
 import { relatedGap } from '../lib/related.js';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
@@ -21,6 +22,7 @@ export default defineAwsRule({
   reads: ['aws.account'],
   category: 'network',
   severity: 'high',
+  fsbp: ['S3.8'],
   needs: ['PublicAccessBlockConfiguration'],
   text: {
     title: {
@@ -56,6 +58,19 @@ export default defineAwsRule({
     const bucket = props.PublicAccessBlockConfiguration as Config;
     const bucketStates = SETTINGS.map((k) => [k, state(bucket, k)] as const);
     if (bucketStates.every(([, s]) => s === 'on')) return pass();
+
+    if (fromTemplate(resource)) {
+      // A template declares no account: judge the bucket's own configuration (the account-level block is outside it).
+      const off = bucketStates.filter(([, s]) => s === 'off').map(([k]) => k);
+      if (off.length > 0) {
+        return fail(bucket === null ? 'PublicAccessBlockConfiguration' : `PublicAccessBlockConfiguration.${off[0]}`, {
+          en: `The bucket's own Block Public Access configuration is off for: ${off.join(', ')} (an account-level block, if any, is outside the template)`,
+          ja: `バケット自身のブロックパブリックアクセス設定で無効な設定: ${off.join(', ')}（アカウントレベルの設定はテンプレートの外にあり判定対象外）`,
+        });
+      }
+      const unresolved = bucketStates.filter(([, s]) => s === 'unknown').map(([k]) => k);
+      return error(`unresolved Block Public Access setting: ${unresolved.join(', ')}`);
+    }
 
     const account = lookups.ofType<AccountProps>('aws.account', resource.account)[0];
     if (account === undefined) {
@@ -199,6 +214,116 @@ export default defineAwsRule({
           ],
         },
         { props: { Name: 'no-account', PublicAccessBlockConfiguration: null } },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        // No PublicAccessBlockConfiguration: S3 turns all four settings on for a new bucket.
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: example-data
+`,
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        IgnorePublicAcls: true
+        BlockPublicPolicy: true
+        RestrictPublicBuckets: true
+`,
+      ],
+      fail: [
+        `Resources:
+  Site:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: example-site
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        IgnorePublicAcls: true
+        BlockPublicPolicy: false
+        RestrictPublicBuckets: false
+`,
+        // Settings left out of a written configuration are off.
+        `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+`,
+      ],
+      error: [
+        `Parameters:
+  BlockPolicies:
+    Type: String
+    AllowedValues: ['true', 'false']
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        IgnorePublicAcls: true
+        BlockPublicPolicy: !Ref BlockPolicies
+        RestrictPublicBuckets: true
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+`,
+        `resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+`,
+      ],
+      fail: [
+        `resource "aws_s3_bucket" "site" {
+  bucket = "example-site"
+}
+
+resource "aws_s3_bucket_public_access_block" "site" {
+  bucket                  = aws_s3_bucket.site.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = false
+  restrict_public_buckets = false
+}
+`,
+      ],
+      error: [
+        `variable "block_public_policy" {
+  type = bool
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = var.block_public_policy
+  restrict_public_buckets = true
+}
+`,
       ],
     },
   },

@@ -33,6 +33,8 @@ export default defineAwsRule({
   resourceType: 'aws.region',
   category: 'visibility-audit',
   severity: 'medium',
+  // Region-wide state of Security Hub, which a template cannot show.
+  iac: false,
   appliesTo: (p) => p.OptInStatus !== 'not-opted-in',
   needs: ['SecurityHub'],
   text: {

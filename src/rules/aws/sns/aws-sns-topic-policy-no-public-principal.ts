@@ -1,7 +1,7 @@
-import { fail, pass } from '../../../core/rule.js';
+import { error, fail, pass } from '../../../core/rule.js';
 import { defineAwsRule } from '../../define.js';
 import { describeActions, statementPath } from '../lib/iam.js';
-import { publicAllowStatements } from '../lib/policy.js';
+import { publicAllowStatements, statements } from '../lib/policy.js';
 
 const arn = 'arn:aws:sns:us-east-1:111122223333:alerts';
 /** The policy SNS gives a new topic: everyone in principal, pinned to the owner account by AWS:SourceOwner. */
@@ -42,6 +42,7 @@ export default defineAwsRule({
   resourceType: 'aws.sns.topic',
   category: 'identity',
   severity: 'high',
+  fsbp: ['SNS.4'],
   needs: ['Policy'],
   text: {
     title: {
@@ -73,14 +74,21 @@ export default defineAwsRule({
       url: 'https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html',
     },
   },
-  evaluate: ({ props }) => {
+  evaluate: ({ props, resource }) => {
     const doc = props.Policy;
     const open = publicAllowStatements(doc);
     const first = open[0];
-    if (!doc || !first) return pass();
+    if (!doc || !first) {
+      // An unresolved principal or condition could be anything, "*" included.
+      const unresolved = (v: unknown) => v !== undefined && JSON.stringify(v).includes('"$unknown"');
+      if (statements(doc).some((s) => s.Effect !== 'Deny' && (unresolved(s.Principal) || unresolved(s.Condition)))) {
+        return error('the policy has unresolved values, so its principals cannot be judged');
+      }
+      return pass();
+    }
     return fail(statementPath('Policy', doc, first), {
-      en: `Topic ${props.TopicArn} allows ${describeActions(first, 'en')} to any principal without a restricting condition`,
-      ja: `トピック ${props.TopicArn} が制限条件なしで任意のプリンシパルに ${describeActions(first, 'ja')} を許可している`,
+      en: `Topic ${resource.name} allows ${describeActions(first, 'en')} to any principal without a restricting condition`,
+      ja: `トピック ${resource.name} が制限条件なしで任意のプリンシパルに ${describeActions(first, 'ja')} を許可している`,
     });
   },
   fixtures: {
@@ -177,6 +185,114 @@ export default defineAwsRule({
       error: [
         { props: { ...topic([]), Policy: undefined }, gaps: { Policy: 'AuthorizationError: sns:GetTopicAttributes' } },
         { props: { ...topic([]), Policy: undefined } },
+      ],
+    },
+    cloudformation: {
+      pass: [
+        // No TopicPolicy: SNS gives the topic its default policy (the owner account only).
+        `Resources:
+  Alerts:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: alerts
+`,
+        `Resources:
+  Alerts:
+    Type: AWS::SNS::Topic
+  AlertsPolicy:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics:
+        - !Ref Alerts
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: AllowEventBridge
+            Effect: Allow
+            Principal:
+              Service: events.amazonaws.com
+            Action: sns:Publish
+            Resource: !Ref Alerts
+`,
+      ],
+      fail: [
+        `Resources:
+  Alerts:
+    Type: AWS::SNS::Topic
+  AlertsPolicy:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics:
+        - !Ref Alerts
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: Public
+            Effect: Allow
+            Principal: '*'
+            Action: sns:Publish
+            Resource: !Ref Alerts
+`,
+      ],
+      error: [
+        `Parameters:
+  PublisherArn:
+    Type: String
+Resources:
+  Alerts:
+    Type: AWS::SNS::Topic
+  AlertsPolicy:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics:
+        - !Ref Alerts
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !Ref PublisherArn
+            Action: sns:Publish
+            Resource: !Ref Alerts
+`,
+      ],
+    },
+    terraform: {
+      pass: [
+        `resource "aws_sns_topic" "alerts" {
+  name = "alerts"
+}
+`,
+      ],
+      fail: [
+        `resource "aws_sns_topic" "alerts" {
+  name = "alerts"
+}
+
+resource "aws_sns_topic_policy" "alerts" {
+  arn = aws_sns_topic.alerts.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "Public"
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = ["sns:Subscribe", "sns:Publish"]
+      Resource  = aws_sns_topic.alerts.arn
+    }]
+  })
+}
+`,
+      ],
+      error: [
+        `variable "topic_policy" {
+  type = string
+}
+
+resource "aws_sns_topic" "alerts" {
+  name   = "alerts"
+  policy = var.topic_policy
+}
+`,
       ],
     },
   },

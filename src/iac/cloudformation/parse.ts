@@ -1,0 +1,259 @@
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Tags,
+  type Node as YamlNode,
+} from 'yaml';
+
+/**
+ * A template node with its position: the one tree the resolver walks, whether the text was YAML or JSON.
+ * Short-form tags (`!Ref X`, `!Sub '…'`) are already turned into their long form (`{Ref: X}`, `{'Fn::Sub': '…'}`).
+ */
+export type SNode = SMap | SSeq | SScalar;
+interface SBase {
+  /** 1-based line and column of the node's start. */
+  line: number;
+  col: number;
+}
+export interface SMap extends SBase {
+  k: 'map';
+  keys: string[];
+  keyLines: number[];
+  values: SNode[];
+}
+export interface SSeq extends SBase {
+  k: 'seq';
+  items: SNode[];
+}
+export interface SScalar extends SBase {
+  k: 'scalar';
+  v: string | number | boolean | null;
+}
+
+export type ParseOutcome =
+  | { kind: 'template'; root: SMap }
+  | { kind: 'other' }
+  | { kind: 'malformed'; errors: Array<{ line: number; column: number; message: string }> };
+
+/** The CloudFormation short forms; each becomes `{ <long name>: <tagged value> }`. */
+const SHORT_FORMS = [
+  'Ref',
+  'Condition',
+  'Sub',
+  'GetAtt',
+  'If',
+  'Join',
+  'Select',
+  'Split',
+  'FindInMap',
+  'ImportValue',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'Transform',
+  'Length',
+  'ToJsonString',
+] as const;
+const LONG_NAME = new Map<string, string>(
+  SHORT_FORMS.map((s) => [`!${s}`, s === 'Ref' || s === 'Condition' ? s : `Fn::${s}`]),
+);
+
+// Every short form is accepted on a scalar, a sequence and a mapping, so yaml keeps the node and its tag as written
+// (no "unresolved tag" warnings); the conversion below reads the tag.
+const CUSTOM_TAGS: Tags = SHORT_FORMS.flatMap((s) => [
+  { tag: `!${s}`, resolve: (value: string) => value },
+  { tag: `!${s}`, collection: 'seq' as const, resolve: (value: unknown) => value },
+  { tag: `!${s}`, collection: 'map' as const, resolve: (value: unknown) => value },
+]);
+
+/** Cheap text test used only when the text does not parse: does it claim to be a template? */
+export const looksLikeTemplate = (text: string): boolean =>
+  /AWSTemplateFormatVersion/.test(text) ||
+  (/\bResources\b/.test(text) && /\bType["']?\s*:\s*["']?(AWS|Custom|Alexa)::[A-Za-z0-9]+/.test(text));
+
+const TYPE_RE = /^[A-Za-z0-9]+::[A-Za-z0-9]+(::[A-Za-z0-9-]+)*$/;
+
+/** A mapping with AWSTemplateFormatVersion, or with Resources whose entries carry a `Type` like AWS::S3::Bucket. */
+export function isTemplate(root: SNode | undefined): root is SMap {
+  if (root?.k !== 'map') return false;
+  if (root.keys.includes('AWSTemplateFormatVersion')) return true;
+  const resources = get(root, 'Resources');
+  if (resources?.k !== 'map') return false;
+  if (resources.keys.some((k) => k.startsWith('Fn::ForEach::'))) return true;
+  return resources.values.some((r) => {
+    const type = r.k === 'map' ? get(r, 'Type') : undefined;
+    return type?.k === 'scalar' && typeof type.v === 'string' && TYPE_RE.test(type.v);
+  });
+}
+
+/** The value of `key` in a template mapping (the last one when a key repeats). */
+export function get(node: SNode | undefined, key: string): SNode | undefined {
+  if (node?.k !== 'map') return undefined;
+  const i = node.keys.lastIndexOf(key);
+  return i < 0 ? undefined : node.values[i];
+}
+
+/** The plain string of a scalar node. */
+export const str = (node: SNode | undefined): string | undefined =>
+  node?.k === 'scalar' && typeof node.v === 'string' ? node.v : undefined;
+
+/** Parses a template text (YAML or JSON) into position-carrying nodes; `other` when it is not a template. */
+export function parseTemplate(file: string, text: string): ParseOutcome {
+  if (/\.json$/i.test(file)) return parseJson(text);
+  if (!/^\s*\{/.test(text)) return parseYaml(text);
+  // A YAML file written in flow style looks like JSON: read it as YAML when it is not JSON.
+  const json = parseJson(text);
+  return json.kind === 'malformed' ? parseYaml(text) : json;
+}
+
+// ---- JSON (CDK's *.template.json): jsonc-parser, which keeps offsets and is faster than a YAML parser ----
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionOf(starts: number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - (starts[lo] as number) + 1 };
+}
+
+const jsonMessage = (e: ParseError): string =>
+  `JSON syntax error: ${printParseErrorCode(e.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()}`;
+
+function parseJson(text: string): ParseOutcome {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const starts = lineStarts(text);
+  if (errors.length > 0 || !tree) {
+    if (!looksLikeTemplate(text)) return { kind: 'other' };
+    const list = errors.length > 0 ? errors : [{ error: 4, offset: 0, length: 0 } as ParseError];
+    return {
+      kind: 'malformed',
+      errors: list.slice(0, 5).map((e) => {
+        const p = positionOf(starts, e.offset);
+        return { line: p.line, column: p.col, message: jsonMessage(e) };
+      }),
+    };
+  }
+  const convert = (n: JsonNode): SNode => {
+    const { line, col } = positionOf(starts, n.offset);
+    if (n.type === 'object') {
+      const map: SMap = { k: 'map', line, col, keys: [], keyLines: [], values: [] };
+      for (const prop of n.children ?? []) {
+        const [key, value] = prop.children ?? [];
+        if (!key) continue;
+        map.keys.push(String(key.value));
+        map.keyLines.push(positionOf(starts, key.offset).line);
+        map.values.push(value ? convert(value) : { k: 'scalar', v: null, line, col });
+      }
+      return map;
+    }
+    if (n.type === 'array') return { k: 'seq', line, col, items: (n.children ?? []).map(convert) };
+    return { k: 'scalar', line, col, v: (n.value ?? null) as SScalar['v'] };
+  };
+  const root = convert(tree);
+  return isTemplate(root) ? { kind: 'template', root } : { kind: 'other' };
+}
+
+// ---- YAML ----
+
+function parseYaml(text: string): ParseOutcome {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    // yaml's own duplicate key check is quadratic in a mapping's size (a CDK template has thousands of resources):
+    // the conversion below checks duplicates instead.
+    doc = parseDocument(text, { customTags: CUSTOM_TAGS, lineCounter, prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    if (!looksLikeTemplate(text)) return { kind: 'other' };
+    return { kind: 'malformed', errors: [{ line: 1, column: 1, message: `YAML error: ${(e as Error).message}` }] };
+  }
+  if (doc.errors.length > 0) {
+    if (!looksLikeTemplate(text)) return { kind: 'other' };
+    return {
+      kind: 'malformed',
+      errors: doc.errors.slice(0, 5).map((e) => {
+        const p = lineCounter.linePos(e.pos[0]);
+        return { line: p.line, column: p.col, message: `YAML syntax error: ${e.message.split('\n')[0]}` };
+      }),
+    };
+  }
+  const pos = (n: YamlNode | Alias | null | undefined, fallback: { line: number; col: number }) =>
+    n?.range ? lineCounter.linePos(n.range[0]) : fallback;
+  // Aliases point at nodes already converted: reuse them (no exponential blow-up on alias chains).
+  const seen = new Map<unknown, SNode>();
+  const duplicates: Array<{ line: number; column: number; message: string }> = [];
+  const convert = (n: unknown, at: { line: number; col: number }): SNode => {
+    if (isAlias(n)) {
+      const target = n.resolve(doc);
+      const done = target ? seen.get(target) : undefined;
+      return done ?? convert(target ?? null, at);
+    }
+    const { line, col } = pos(n as YamlNode | null, at);
+    let out: SNode;
+    if (isMap(n)) {
+      const map: SMap = { k: 'map', line, col, keys: [], keyLines: [], values: [] };
+      let keySet: Set<string> | undefined;
+      for (const pair of n.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key as YamlNode | null;
+        const kp = pos(key, { line, col });
+        let name: string;
+        if (isScalar(key)) {
+          name = typeof key.value === 'number' && typeof key.source === 'string' ? key.source : String(key.value ?? '');
+        } else name = key === null ? '' : String(key);
+        if (map.keys.length === 16) keySet = new Set(map.keys);
+        if (keySet ? keySet.has(name) : map.keys.includes(name)) {
+          duplicates.push({ line: kp.line, column: kp.col, message: `YAML error: duplicate key ${name}` });
+        }
+        keySet?.add(name);
+        map.keys.push(name);
+        map.keyLines.push(kp.line);
+        map.values.push(convert(pair.value, kp));
+      }
+      out = map;
+    } else if (isSeq(n)) {
+      out = { k: 'seq', line, col, items: n.items.map((item) => convert(item, { line, col })) };
+    } else if (isScalar(n)) {
+      let v = n.value as unknown;
+      // `012345678901` (an account id) is an int in YAML 1.2: keep the digits as written.
+      if (typeof v === 'number' && typeof n.source === 'string' && /^[-+]?0\d/.test(n.source)) v = n.source;
+      if (typeof v === 'bigint') v = Number(v);
+      const plain = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+      out = { k: 'scalar', line, col, v: plain ? (v as SScalar['v']) : String(v) };
+    } else {
+      out = { k: 'scalar', line, col, v: null };
+    }
+    const tag = (n as { tag?: string } | null)?.tag;
+    const long = tag ? LONG_NAME.get(tag) : undefined;
+    if (long) out = { k: 'map', line, col, keys: [long], keyLines: [line], values: [out] };
+    if (n) seen.set(n, out);
+    return out;
+  };
+  if (doc.contents === null) return { kind: 'other' };
+  const root = convert(doc.contents, { line: 1, col: 1 });
+  if (!isTemplate(root)) return { kind: 'other' };
+  return duplicates.length > 0 ? { kind: 'malformed', errors: duplicates.slice(0, 5) } : { kind: 'template', root };
+}
