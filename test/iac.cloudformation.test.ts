@@ -367,7 +367,7 @@ describe('CloudFormation adapter: detection and malformed input', () => {
       doc.problems.map((p) => [p.line, p.message.split(':')[0]]),
       [
         [2, 'resource NoType has no Type; it is skipped'],
-        [6, 'resource BadProps'],
+        [4, 'resource BadProps'],
       ],
     );
   });
@@ -778,5 +778,23 @@ describe('CloudFormation adapter: more input shapes', () => {
     const p = doc.problems.find((x) => x.file === 'child.yaml');
     assert.equal(p?.level, 'error');
     assert.equal(typeof p?.line, 'number');
+  });
+});
+
+describe('CloudFormation adapter: hostile input', () => {
+  it('an alias bomb is a problem, not a hang', () => {
+    let text =
+      'Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 9; i++) {
+      text += `      a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
+    }
+    const doc = load(text);
+    assert.ok(doc.problems.some((p) => p.level === 'error' && /expands/.test(p.message)));
+  });
+  it('an alias to its own ancestor ends', () => {
+    const doc = load('Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties: &p\n      Self: *p\n');
+    assert.deepEqual(block(doc, 'T').props, { Self: null });
   });
 });

@@ -406,6 +406,55 @@ describe('terraform adapter: expressions', () => {
   });
 });
 
+describe('terraform adapter: more functions', () => {
+  it('evaluates regex, path, set and hash functions, and keeps references through distinct and replace', async () => {
+    const doc = await main(
+      [
+        'resource "aws_kms_key" "k" {}',
+        'data "aws_iam_policy_document" "p" {',
+        '  count = 1',
+        '  statement {',
+        '    actions   = ["kms:Decrypt"]',
+        '    resources = ["*"]',
+        '    principals {',
+        '      type        = "AWS"',
+        '      identifiers = ["arn:aws:iam::111122223333:root"]',
+        '    }',
+        '  }',
+        '}',
+        'resource "aws_x" "x" {',
+        '  account = regex("^arn:aws:iam::([0-9]+):", "arn:aws:iam::111122223333:root")[0]',
+        '  named   = regex("(?P<svc>[a-z]+):(?P<act>.*)", "s3:GetObject").svc',
+        '  all     = regexall("[0-9]", "a1b2")',
+        '  can_re  = can(regex("^x", "y"))',
+        '  base    = basename("/work/envs/prod")',
+        '  dir     = dirname("a/b/c.tf")',
+        '  inter   = setintersection(["a", "b"], ["b", "c"])',
+        '  minus   = setsubtract(["a", "b"], ["b"])',
+        '  keys    = distinct([aws_kms_key.k.arn, aws_kms_key.k.arn])',
+        '  policy  = replace("{\\"Resource\\": \\"KEY\\"}", "KEY", aws_kms_key.k.arn)',
+        '  sha     = sha256("x")',
+        '  doc     = data.aws_iam_policy_document.p[0].json',
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(doc.problems, []);
+    const p = block(doc, 'aws_x.x').props;
+    assert.equal(p.account, '111122223333');
+    assert.equal(p.named, 's3');
+    assert.deepEqual(p.all, ['1', '2']);
+    assert.equal(p.can_re, false);
+    assert.equal(p.base, 'prod');
+    assert.equal(p.dir, 'a/b');
+    assert.deepEqual(p.inter, ['b']);
+    assert.deepEqual(p.minus, ['a']);
+    assert.deepEqual(p.keys, [{ $ref: 'aws_kms_key.k', attr: 'arn' }]);
+    assert.equal(p.policy, '{"Resource": "${aws_kms_key.k.arn}"}');
+    assert.equal(p.sha, '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881');
+    assert.deepEqual(JSON.parse(p.doc as string).Statement[0].Principal, { AWS: 'arn:aws:iam::111122223333:root' });
+  });
+});
+
 describe('terraform adapter: count, for_each, dynamic', () => {
   it('expands count and for_each with their addresses, and refs to instances', async () => {
     const doc = await main(

@@ -95,6 +95,7 @@ import awsIamPasswordPolicyReusePrevention from './aws/iam/aws-iam-password-poli
 import awsIamPolicyNoFullAdmin from './aws/iam/aws-iam-policy-no-full-admin.js';
 import awsIamPolicyNoKmsDecryptAllKeys from './aws/iam/aws-iam-policy-no-kms-decrypt-all-keys.js';
 import awsIamPolicyNoWildcardServiceActions from './aws/iam/aws-iam-policy-no-wildcard-service-actions.js';
+import awsIamRoleInlineNoKmsDecryptAllKeys from './aws/iam/aws-iam-role-inline-no-kms-decrypt-all-keys.js';
 import awsIamRoleNoInlineFullAdmin from './aws/iam/aws-iam-role-no-inline-full-admin.js';
 import awsIamRoleTrustNoPublicPrincipal from './aws/iam/aws-iam-role-trust-no-public-principal.js';
 import awsIamRootHardwareMfa from './aws/iam/aws-iam-root-hardware-mfa.js';
@@ -113,26 +114,35 @@ import awsIamUserUnusedCredentialsDisabled from './aws/iam/aws-iam-user-unused-c
 import awsKmsKeyNotPendingDeletion from './aws/kms/aws-kms-key-not-pending-deletion.js';
 import awsKmsKeyPolicyNoPublicPrincipal from './aws/kms/aws-kms-key-policy-no-public-principal.js';
 import awsKmsKeyRotationEnabled from './aws/kms/aws-kms-key-rotation-enabled.js';
+import awsLambdaFunctionInVpc from './aws/lambda/aws-lambda-function-in-vpc.js';
+import awsLambdaFunctionNotPublic from './aws/lambda/aws-lambda-function-not-public.js';
+import awsLambdaNoSecretsInEnvironment from './aws/lambda/aws-lambda-no-secrets-in-environment.js';
+import awsLambdaSupportedRuntime from './aws/lambda/aws-lambda-supported-runtime.js';
 import awsMacieEnabled from './aws/macie/aws-macie-enabled.js';
 import awsNeptuneClusterAuditLogs from './aws/neptune/aws-neptune-cluster-audit-logs.js';
 import awsNeptuneClusterBackupRetention from './aws/neptune/aws-neptune-cluster-backup-retention.js';
+import awsNeptuneClusterCopyTagsToSnapshots from './aws/neptune/aws-neptune-cluster-copy-tags-to-snapshots.js';
 import awsNeptuneClusterDeletionProtection from './aws/neptune/aws-neptune-cluster-deletion-protection.js';
 import awsNeptuneClusterIamAuthentication from './aws/neptune/aws-neptune-cluster-iam-authentication.js';
 import awsNeptuneClusterStorageEncrypted from './aws/neptune/aws-neptune-cluster-storage-encrypted.js';
 import awsOpensearchDomainAuditLogging from './aws/opensearch/aws-opensearch-domain-audit-logging.js';
 import awsOpensearchDomainEncryptedAtRest from './aws/opensearch/aws-opensearch-domain-encrypted-at-rest.js';
+import awsOpensearchDomainErrorLogging from './aws/opensearch/aws-opensearch-domain-error-logging.js';
+import awsOpensearchDomainFineGrainedAccessControl from './aws/opensearch/aws-opensearch-domain-fine-grained-access-control.js';
 import awsOpensearchDomainHttpsTls12 from './aws/opensearch/aws-opensearch-domain-https-tls12.js';
 import awsOpensearchDomainInVpc from './aws/opensearch/aws-opensearch-domain-in-vpc.js';
 import awsOpensearchDomainNodeToNodeEncryption from './aws/opensearch/aws-opensearch-domain-node-to-node-encryption.js';
 import awsOrganizationsCentralizedRootAccess from './aws/organizations/aws-organizations-centralized-root-access.js';
 import awsOrganizationsScpGuardrails from './aws/organizations/aws-organizations-scp-guardrails.js';
 import awsRdsClusterBackupRetention from './aws/rds/aws-rds-cluster-backup-retention.js';
+import awsRdsClusterCopyTagsToSnapshots from './aws/rds/aws-rds-cluster-copy-tags-to-snapshots.js';
 import awsRdsClusterDeletionProtection from './aws/rds/aws-rds-cluster-deletion-protection.js';
 import awsRdsClusterIamAuthentication from './aws/rds/aws-rds-cluster-iam-authentication.js';
 import awsRdsClusterMultiAz from './aws/rds/aws-rds-cluster-multi-az.js';
 import awsRdsClusterStorageEncrypted from './aws/rds/aws-rds-cluster-storage-encrypted.js';
 import awsRdsInstanceAutoMinorVersionUpgrade from './aws/rds/aws-rds-instance-auto-minor-version-upgrade.js';
 import awsRdsInstanceBackupRetention from './aws/rds/aws-rds-instance-backup-retention.js';
+import awsRdsInstanceCopyTagsToSnapshots from './aws/rds/aws-rds-instance-copy-tags-to-snapshots.js';
 import awsRdsInstanceDeletionProtection from './aws/rds/aws-rds-instance-deletion-protection.js';
 import awsRdsInstanceIamAuthentication from './aws/rds/aws-rds-instance-iam-authentication.js';
 import awsRdsInstanceLogsExported from './aws/rds/aws-rds-instance-logs-exported.js';
@@ -140,6 +150,7 @@ import awsRdsInstanceMultiAz from './aws/rds/aws-rds-instance-multi-az.js';
 import awsRdsInstanceNotPublic from './aws/rds/aws-rds-instance-not-public.js';
 import awsRdsInstanceStorageEncrypted from './aws/rds/aws-rds-instance-storage-encrypted.js';
 import awsRedshiftClusterAuditLogging from './aws/redshift/aws-redshift-cluster-audit-logging.js';
+import awsRedshiftClusterAutomatedSnapshots from './aws/redshift/aws-redshift-cluster-automated-snapshots.js';
 import awsRedshiftClusterEncrypted from './aws/redshift/aws-redshift-cluster-encrypted.js';
 import awsRedshiftClusterEnhancedVpcRouting from './aws/redshift/aws-redshift-cluster-enhanced-vpc-routing.js';
 import awsRedshiftClusterNotPublic from './aws/redshift/aws-redshift-cluster-not-public.js';
@@ -254,6 +265,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   awsIamPolicyNoFullAdmin,
   awsIamPolicyNoKmsDecryptAllKeys,
   awsIamPolicyNoWildcardServiceActions,
+  awsIamRoleInlineNoKmsDecryptAllKeys,
   awsIamRoleNoInlineFullAdmin,
   awsIamRoleTrustNoPublicPrincipal,
   awsIamRootHardwareMfa,
@@ -272,26 +284,35 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   awsKmsKeyNotPendingDeletion,
   awsKmsKeyPolicyNoPublicPrincipal,
   awsKmsKeyRotationEnabled,
+  awsLambdaFunctionInVpc,
+  awsLambdaFunctionNotPublic,
+  awsLambdaNoSecretsInEnvironment,
+  awsLambdaSupportedRuntime,
   awsMacieEnabled,
   awsNeptuneClusterAuditLogs,
   awsNeptuneClusterBackupRetention,
+  awsNeptuneClusterCopyTagsToSnapshots,
   awsNeptuneClusterDeletionProtection,
   awsNeptuneClusterIamAuthentication,
   awsNeptuneClusterStorageEncrypted,
   awsOpensearchDomainAuditLogging,
   awsOpensearchDomainEncryptedAtRest,
+  awsOpensearchDomainErrorLogging,
+  awsOpensearchDomainFineGrainedAccessControl,
   awsOpensearchDomainHttpsTls12,
   awsOpensearchDomainInVpc,
   awsOpensearchDomainNodeToNodeEncryption,
   awsOrganizationsCentralizedRootAccess,
   awsOrganizationsScpGuardrails,
   awsRdsClusterBackupRetention,
+  awsRdsClusterCopyTagsToSnapshots,
   awsRdsClusterDeletionProtection,
   awsRdsClusterIamAuthentication,
   awsRdsClusterMultiAz,
   awsRdsClusterStorageEncrypted,
   awsRdsInstanceAutoMinorVersionUpgrade,
   awsRdsInstanceBackupRetention,
+  awsRdsInstanceCopyTagsToSnapshots,
   awsRdsInstanceDeletionProtection,
   awsRdsInstanceIamAuthentication,
   awsRdsInstanceLogsExported,
@@ -299,6 +320,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   awsRdsInstanceNotPublic,
   awsRdsInstanceStorageEncrypted,
   awsRedshiftClusterAuditLogging,
+  awsRedshiftClusterAutomatedSnapshots,
   awsRedshiftClusterEncrypted,
   awsRedshiftClusterEnhancedVpcRouting,
   awsRedshiftClusterNotPublic,

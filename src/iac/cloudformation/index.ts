@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { IacDocument, IacIo } from '../model.js';
 import { parseTemplate } from './parse.js';
-import { Stack } from './stack.js';
+import { BUDGET_BASE, BUDGET_PER_CHAR, ExpansionError, Stack } from './stack.js';
 
 export interface CloudFormationOptions {
   /** Parameter values given for the deployment (as on the command line), over the template's defaults. */
@@ -35,7 +35,13 @@ export function loadCloudFormation(
     }
     return doc;
   }
-  const stack = new Stack({ doc, io }, file, parsed.root, '', [posix.normalize(file)], options.parameters ?? {}, true);
-  stack.run();
+  try {
+    const shared = { doc, io, budget: BUDGET_BASE + BUDGET_PER_CHAR * text.length };
+    new Stack(shared, file, parsed.root, '', [posix.normalize(file)], options.parameters ?? {}, true).run();
+  } catch (e) {
+    // Bad input must not stop a scan: an unexpected failure is this file's problem, not the run's.
+    const message = e instanceof ExpansionError ? e.message : `the template could not be adapted: ${String(e)}`;
+    doc.problems.push({ file, message, level: 'error' });
+  }
   return doc;
 }

@@ -110,7 +110,8 @@ export const str = (node: SNode | undefined): string | undefined =>
   node?.k === 'scalar' && typeof node.v === 'string' ? node.v : undefined;
 
 /** Parses a template text (YAML or JSON) into position-carrying nodes; `other` when it is not a template. */
-export function parseTemplate(file: string, text: string): ParseOutcome {
+export function parseTemplate(file: string, source: string): ParseOutcome {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (/\.json$/i.test(file)) return parseJson(text);
   if (!/^\s*\{/.test(text)) return parseYaml(text);
   // A YAML file written in flow style looks like JSON: read it as YAML when it is not JSON.
@@ -204,13 +205,17 @@ function parseYaml(text: string): ParseOutcome {
     n?.range ? lineCounter.linePos(n.range[0]) : fallback;
   // Aliases point at nodes already converted: reuse them (no exponential blow-up on alias chains).
   const seen = new Map<unknown, SNode>();
+  const busy = new Set<unknown>();
   const duplicates: Array<{ line: number; column: number; message: string }> = [];
   const convert = (n: unknown, at: { line: number; col: number }): SNode => {
     if (isAlias(n)) {
       const target = n.resolve(doc);
       const done = target ? seen.get(target) : undefined;
+      // An alias to a node still being converted (`&a [*a]`) would never end.
+      if (done === undefined && target && busy.has(target)) return { k: 'scalar', line: at.line, col: at.col, v: null };
       return done ?? convert(target ?? null, at);
     }
+    if (n) busy.add(n);
     const { line, col } = pos(n as YamlNode | null, at);
     let out: SNode;
     if (isMap(n)) {
@@ -249,7 +254,10 @@ function parseYaml(text: string): ParseOutcome {
     const tag = (n as { tag?: string } | null)?.tag;
     const long = tag ? LONG_NAME.get(tag) : undefined;
     if (long) out = { k: 'map', line, col, keys: [long], keyLines: [line], values: [out] };
-    if (n) seen.set(n, out);
+    if (n) {
+      seen.set(n, out);
+      busy.delete(n);
+    }
     return out;
   };
   if (doc.contents === null) return { kind: 'other' };

@@ -36,7 +36,16 @@ const PSEUDO_UNKNOWN = new Set([
 export interface Shared {
   doc: IacDocument;
   io: IacIo;
+  /** Values left to resolve before the document is deemed to expand without bound (YAML alias bombs). */
+  budget: number;
 }
+
+/** Resolution budget: far above what a template's size needs (each nested stack adds its own), far below a hang. */
+export const BUDGET_BASE = 200_000;
+export const BUDGET_PER_CHAR = 5;
+
+/** Thrown when a document exhausts its budget; the adapter reports it as a problem. */
+export class ExpansionError extends Error {}
 
 interface ResourceEntry {
   node: SNode;
@@ -193,6 +202,10 @@ export class Stack {
     section.keys.forEach((id, i) => {
       const node = section.values[i] as SNode;
       const line = section.keyLines[i] as number;
+      if (id.startsWith('Fn::Transform')) {
+        this.problem('warning', line, 'Fn::Transform in Resources is not expanded: what it adds is not scanned');
+        return;
+      }
       if (!id.startsWith('Fn::ForEach::')) {
         add(id, node, line);
         return;
@@ -237,7 +250,7 @@ export class Stack {
     let propsNode = get(node, 'Properties');
     if (propsNode !== undefined && propsNode.k !== 'map') {
       if (!(propsNode.k === 'scalar' && propsNode.v === null)) {
-        this.problem('warning', propsNode.line, `resource ${id}: Properties is not a mapping; the resource is skipped`);
+        this.problem('warning', line, `resource ${id}: Properties is not a mapping; the resource is skipped`);
         return;
       }
       propsNode = undefined;
@@ -333,6 +346,7 @@ export class Stack {
       return undefined;
     }
     if (!this.shared.doc.files.includes(path)) this.shared.doc.files.push(path);
+    this.shared.budget += BUDGET_PER_CHAR * text.length;
     const parsed = parseTemplate(path, text);
     if (parsed.kind === 'other') {
       this.problem('error', line, `nested stack ${id}: ${path} is not a CloudFormation template`);
@@ -449,6 +463,7 @@ export class Stack {
    * key and list element under it in the block's `lines`; without it (function arguments), records nothing.
    */
   value(node: SNode, path?: string): unknown {
+    if (--this.shared.budget < 0) throw new ExpansionError('the template expands beyond any real template size');
     if (node.k === 'scalar') return node.v;
     if (node.k === 'seq') {
       const out: unknown[] = [];

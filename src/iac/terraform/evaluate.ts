@@ -31,6 +31,12 @@ export const withVars = (ctx: Ctx, add: Record<string, unknown>): Ctx => {
 };
 
 const exprCache = new Map<string, Expr | ParseError>();
+/** Entries kept across scans: enough for one large configuration, bounded for a long-running process. */
+const CACHE_LIMIT = 100_000;
+const remember = (key: string, e: Expr | ParseError): void => {
+  if (exprCache.size >= CACHE_LIMIT) exprCache.clear();
+  exprCache.set(key, e);
+};
 
 /** hcl2json's string (a template: literal text, `${…}` interpolations, `%{…}` directives) → syntax tree, cached. */
 export function compileString(s: string): Expr | ParseError {
@@ -44,7 +50,7 @@ export function compileString(s: string): Expr | ParseError {
     } catch (err) {
       e = err instanceof ParseError ? err : new ParseError(String(err));
     }
-    exprCache.set(s, e);
+    remember(s, e);
   }
   return e;
 }
@@ -58,7 +64,7 @@ export function compileExpr(src: string): Expr | ParseError {
     } catch (err) {
       e = err instanceof ParseError ? err : new ParseError(String(err));
     }
-    exprCache.set(key, e);
+    remember(key, e);
   }
   return e;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Ctx, ev, toNumber, toStringPart } from './evaluate.js';
 import type { Expr } from './expr.js';
 import {
@@ -92,14 +93,41 @@ function format(fmt: string, args: unknown[]): string {
 
 const flatten = (v: unknown[]): unknown[] => v.flatMap((x) => (Array.isArray(x) ? flatten(x) : [need(x)]));
 
+/** Equality that also holds for two references to the same attribute. */
+const same = (x: unknown, y: unknown): boolean =>
+  x instanceof RefV || y instanceof RefV
+    ? x instanceof RefV && y instanceof RefV && x.rendered === y.rendered
+    : equal(x, y);
+
 const distinct = (v: unknown[]): unknown[] => {
   const out: unknown[] = [];
   for (const x of v) {
-    need(x);
-    if (!out.some((y) => equal(x, y))) out.push(x);
+    if (x instanceof Unk) throw new UnknownSignal(x);
+    if (!out.some((y) => same(x, y))) out.push(x);
   }
   return out;
 };
+
+/** RE2 syntax as Terraform writes it → a JS RegExp (named groups `(?P<n>` → `(?<n>`). */
+const re2 = (pattern: string, flags = ''): RegExp => {
+  try {
+    return new RegExp(pattern.replace(/\(\?P</g, '(?<'), flags);
+  } catch {
+    throw new ExprError(`the regular expression ${JSON.stringify(pattern)} is not supported here`);
+  }
+};
+
+const captures = (m: RegExpMatchArray): unknown => {
+  if (m.groups && Object.keys(m.groups).length > 0) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(m.groups)) out[k] = v ?? null;
+    return out;
+  }
+  return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
+};
+
+const hash = (algo: string, enc: 'hex' | 'base64'): Fn => ([v]) =>
+  createHash(algo).update(str(v, algo), 'utf8').digest(enc);
 
 const unsupported =
   (why: string): Fn =>
@@ -199,7 +227,8 @@ const FUNCTIONS: Record<string, Fn> = {
     arity(args, 3, 'replace');
     const s = str(args[0], 'replace');
     const find = str(args[1], 'replace');
-    const by = str(args[2], 'replace');
+    // The replacement is put into the string as an interpolation would: references render as their expression.
+    const by = toStringPart(args[2]);
     if (find.length > 1 && find.startsWith('/') && find.endsWith('/')) {
       try {
         return s.replace(new RegExp(find.slice(1, -1), 'g'), by.replace(/\$\{?(\d+)\}?/g, '$$$1'));
@@ -262,7 +291,60 @@ const FUNCTIONS: Record<string, Fn> = {
     return false;
   },
   distinct: ([v]) => distinct(list(v, 'distinct')),
-  compact: ([v]) => list(v, 'compact').filter((x) => need(x) !== null && x !== ''),
+  compact: ([v]) =>
+    list(v, 'compact').filter((x) => {
+      if (x instanceof Unk) throw new UnknownSignal(x);
+      return x !== null && x !== '';
+    }),
+  regex: (args) => {
+    arity(args, 2, 'regex');
+    const m = str(args[1], 'regex').match(re2(str(args[0], 'regex')));
+    if (!m) throw new ExprError('regex: no match');
+    return captures(m);
+  },
+  regexall: (args) => {
+    arity(args, 2, 'regexall');
+    return [...str(args[1], 'regexall').matchAll(re2(str(args[0], 'regexall'), 'g'))].map(captures);
+  },
+  basename: ([v]) => str(v, 'basename').replace(/\/+$/, '').split('/').pop() ?? '',
+  dirname: ([v]) => {
+    const p = str(v, 'dirname').replace(/\/+$/, '');
+    const i = p.lastIndexOf('/');
+    return i < 0 ? '.' : i === 0 ? '/' : p.slice(0, i);
+  },
+  abspath: unsupported('abspath() depends on where Terraform runs'),
+  pathexpand: unsupported('pathexpand() depends on where Terraform runs'),
+  index: (args) => {
+    arity(args, 2, 'index');
+    const l = list(args[0], 'index');
+    const x = need(args[1]);
+    const i = l.findIndex((y) => equal(need(y), x));
+    if (i < 0) throw new ExprError('index: the value is not in the list');
+    return i;
+  },
+  setintersection: (args) => {
+    const [first = [], ...rest] = args.map((a) => distinct(list(a, 'setintersection')));
+    return first.filter((x) => rest.every((l) => l.some((y) => same(x, y))));
+  },
+  setsubtract: (args) => {
+    const a = distinct(list(args[0], 'setsubtract'));
+    const b = list(args[1], 'setsubtract');
+    return a.filter((x) => !b.some((y) => same(x, y)));
+  },
+  chunklist: (args) => {
+    const l = list(args[0], 'chunklist');
+    const n = toNumber(args[1]);
+    if (n <= 0) return [l];
+    const out: unknown[][] = [];
+    for (let i = 0; i < l.length; i += n) out.push(l.slice(i, i + n));
+    return out;
+  },
+  urlencode: ([v]) => encodeURIComponent(str(v, 'urlencode')),
+  md5: hash('md5', 'hex'),
+  sha1: hash('sha1', 'hex'),
+  sha256: hash('sha256', 'hex'),
+  sha512: hash('sha512', 'hex'),
+  base64sha256: hash('sha256', 'base64'),
   sort: ([v]) =>
     list(v, 'sort')
       .map((x) => str(x, 'sort'))

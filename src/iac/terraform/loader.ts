@@ -596,19 +596,38 @@ class Instance implements Env {
     const key = `${t.a}.${n.a}`;
     const decl = this.def.data.get(key);
     if (!decl) return new Unk(`reference to undeclared data source data.${key}`);
-    const attr = steps[2];
-    if (
-      t.a === 'aws_iam_policy_document' &&
-      !('count' in decl.json) &&
-      !('for_each' in decl.json) &&
-      attr &&
-      'a' in attr &&
-      (attr.a === 'json' || attr.a === 'minified_json')
-    ) {
-      const v = this.memo(this.dataMemo, `${key}.${attr.a}`, `data.${key}`, () =>
-        policyDocument(evalBody(decl.json, decl.scan?.body, this.ctx, '', {}, true), attr.a === 'minified_json'),
-      );
-      return applySteps(v, steps.slice(3), ctx);
+    if (t.a === 'aws_iam_policy_document') {
+      // The provider builds this document from the configuration alone: evaluate it (its instance, with count /
+      // for_each known), so policies written this way can be judged.
+      let rest = steps.slice(2);
+      let instance: { count?: unknown; each?: { key: unknown; value: unknown } } = {};
+      let id = key;
+      const x = 'count' in decl.json || 'for_each' in decl.json ? expansionOf(decl.json, this.ctx) : undefined;
+      if (x && x.mode !== 'unknown') {
+        const idx = rest[0];
+        if (!idx || !('i' in idx)) return new Unk(`data.${key} has several instances`, `\${${text}}`);
+        const k = evalIndex(idx, ctx);
+        if (k instanceof Unk) return k;
+        const found = instancesOf(x).find((i) =>
+          x.mode === 'count' ? i.count === Number(k) : i.each !== undefined && i.each.key === String(k),
+        );
+        if (!found) throw new ExprError(`data.${key}[${JSON.stringify(k)}] does not exist`);
+        instance = found;
+        id = `${key}${found.suffix}`;
+        rest = rest.slice(1);
+      }
+      const attr = rest[0];
+      if ((!x || x.mode !== 'unknown') && attr && 'a' in attr && (attr.a === 'json' || attr.a === 'minified_json')) {
+        const ictx: Ctx = {
+          env: this,
+          ...(instance.count !== undefined ? { count: instance.count } : {}),
+          ...(instance.each ? { each: instance.each } : {}),
+        };
+        const v = this.memo(this.dataMemo, `${id}.${attr.a}`, `data.${id}`, () =>
+          policyDocument(evalBody(decl.json, decl.scan?.body, ictx, '', {}, true), attr.a === 'minified_json'),
+        );
+        return applySteps(v, rest.slice(1), ctx);
+      }
     }
     return new Unk(`data source data.${t.a}.${n.a} is read when Terraform runs`, `\${${text}}`);
   }
@@ -637,8 +656,7 @@ class Instance implements Env {
         // Instances not known before apply: one instance, without an index, where count / each are unknown.
         const [i] = instancesOf(x);
         c = { mode: 'single', inst: make('', i?.count, i?.each), keysUnknown: true };
-      }
-      else {
+      } else {
         const insts = new Map<string | number, Instance>();
         for (const i of instancesOf(x)) {
           const key = x.mode === 'count' ? (i.count as number) : String(i.each?.key);

@@ -7,6 +7,8 @@ import { isObj, type Obj, RefV, Unk } from './values.js';
  * document unknown.
  */
 
+const NOT_KNOWN = 'the policy document is not known';
+
 class NotKnown {
   constructor(readonly why: string) {}
 }
@@ -32,8 +34,9 @@ const strings = (v: unknown, what: string): string[] => {
   const list = Array.isArray(x) ? x : [x];
   const out: string[] = [];
   for (const s of list) {
-    if (typeof s !== 'string') throw new NotKnown(`${what} must be strings`);
-    if (!out.includes(s)) out.push(s);
+    const str = typeof s === 'number' || typeof s === 'boolean' ? String(s) : s;
+    if (typeof str !== 'string') throw new NotKnown(`${what} must be strings`);
+    if (!out.includes(str)) out.push(str);
   }
   return out;
 };
@@ -137,7 +140,9 @@ export function policyDocument(args: Obj, minified: boolean): unknown {
     doc.Statement = statements;
     return minified ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
   } catch (e) {
-    if (e instanceof NotKnown) return new Unk(`the policy document is not known: ${e.why}`);
+    if (e instanceof NotKnown) {
+      return new Unk(e.why.startsWith(NOT_KNOWN) ? e.why : `${NOT_KNOWN}: ${e.why}`);
+    }
     throw e;
   }
 }

@@ -15,10 +15,11 @@ const EXTRA_CSS = `
 .grid.two { grid-template-columns: 260px 1fr; }
 .req td { font-size: 13px; }
 .req .st { white-space: nowrap; }
-.acc { display: block; margin: 2px 0; white-space: nowrap; }
+.acc { display: block; margin: 2px 0; }
+.acc .badge { margin-right: 4px; }
 .acc .mono { font-size: 11.5px; color: var(--muted); }
 .att { font-size: 12px; color: var(--muted); margin: 2px 0 6px; white-space: normal; }
-.gl td { font-size: 12px; }
+.gl td { font-size: 12px; overflow-wrap: anywhere; }
 table.gl { table-layout: fixed; min-width: 1100px; }
 table.gl th:nth-child(1) { width: 21%; } table.gl th:nth-child(2) { width: 13%; } table.gl th:nth-child(3) { width: 11%; }
 table.gl th:nth-child(4) { width: 11%; } table.gl th:nth-child(5) { width: 10%; } table.gl th:last-child { width: 15%; }
@@ -260,7 +261,8 @@ export function renderComplianceHtml(report: ComplianceReport, lang: Lang, optio
   const n = (x: number) => formatNumber(x, lang);
   const guideline = report.framework.kind === 'guideline';
   const fw = report.framework;
-  const title = `${word(guideline ? 'guidelineTitle' : 'title', lang)} — ${fw.title[lang]} ${fw.version}`;
+  const name = fw.title[lang].includes(fw.version) ? fw.title[lang] : `${fw.title[lang]} ${fw.version}`;
+  const title = `${word(guideline ? 'guidelineTitle' : 'title', lang)} — ${name}`;
   const o = report.overall;
   const scoreCard = html`<div class="card score"><h3>${word('score', lang)}</h3>${gauge(o.score, lang)}<p>${word('scoreHelp', lang)}</p></div>`;
   const statusCard = html`<div class="card"><h3>${word('byStatus', lang)}</h3>${stackedBar(o.byStatus, word('byStatus', lang))}${legend(o.byStatus, lang)}

@@ -238,6 +238,9 @@ function domainProps(x: {
   n2nKey: string;
   endpointKeys: [string, string];
   vpcKeys: [string, string];
+  /** Fine-grained access control block and its `enabled` key. */
+  security: Props | Unknown | undefined;
+  securityKey: string;
 }): Props {
   const field = (o: Props | Unknown | undefined, k: string): unknown =>
     o === undefined ? undefined : isUnknown(o) ? o : o[k];
@@ -261,6 +264,8 @@ function domainProps(x: {
     }),
     VPCOptions: vpc,
     LogPublishingOptions: x.logs,
+    // Fine-grained access control is off unless the template turns it on.
+    AdvancedSecurityOptions: { Enabled: bool(field(x.security, x.securityKey), false) },
   });
 }
 
@@ -308,6 +313,8 @@ function cfnDomain(source: string): BlockMapper {
           n2nKey: 'Enabled',
           endpointKeys: ['EnforceHTTPS', 'TLSSecurityPolicy'],
           vpcKeys: ['SubnetIds', 'SecurityGroupIds'],
+          security: obj(p.AdvancedSecurityOptions),
+          securityKey: 'Enabled',
         }),
         tags: cfnTags(p.Tags),
         locations: locate(b, {
@@ -320,6 +327,8 @@ function cfnDomain(source: string): BlockMapper {
           'DomainEndpointOptions.TLSSecurityPolicy': 'DomainEndpointOptions.TLSSecurityPolicy',
           VPCOptions: 'VPCOptions',
           LogPublishingOptions: 'LogPublishingOptions',
+          AdvancedSecurityOptions: 'AdvancedSecurityOptions',
+          'AdvancedSecurityOptions.Enabled': 'AdvancedSecurityOptions.Enabled',
         }),
       };
     },
@@ -370,6 +379,8 @@ function tfDomain(source: string): BlockMapper {
           n2nKey: 'enabled',
           endpointKeys: ['enforce_https', 'tls_security_policy'],
           vpcKeys: ['subnet_ids', 'security_group_ids'],
+          security: block(p.advanced_security_options),
+          securityKey: 'enabled',
         }),
         tags: tfTags(p.tags),
         locations: locate(b, {
@@ -382,6 +393,8 @@ function tfDomain(source: string): BlockMapper {
           'DomainEndpointOptions.TLSSecurityPolicy': 'domain_endpoint_options.0.tls_security_policy',
           VPCOptions: 'vpc_options.0',
           LogPublishingOptions: 'log_publishing_options.0',
+          AdvancedSecurityOptions: 'advanced_security_options.0',
+          'AdvancedSecurityOptions.Enabled': 'advanced_security_options.0.enabled',
         }),
       };
     },

@@ -58,6 +58,9 @@ function addInline(c: Collected, path: string, name: Value, doc: Value, where: S
 
 /** A managed policy attachment from an ARN value: literal, a reference to a policy of the template, or Unknown. */
 function addAttached(c: Collected, arn: Value, where: SourceLocation, ctx: MapContext): void {
+  // The same policy attached twice (managed_policy_arns and an attachment resource) is one attachment.
+  const same = isRef(arn) ? renderRef(arn) : str(arn);
+  if (typeof same === 'string' && c.attached.some((a) => a.PolicyArn === same)) return;
   c.locations[`AttachedManagedPolicies.${c.attached.length}`] = where;
   if (isRef(arn)) {
     const target = ctx.byAddress(arn.$ref);
@@ -80,7 +83,6 @@ function collectCfn(kind: Kind, block: IacBlock, ctx: MapContext, path: string):
   const c = collected();
   const names = literalNames(block, NAME_PROPS[kind][0] as string);
   const policies = block.props.Policies;
-  if (isUnknown(policies)) c.inline.push({ PolicyName: 'unresolved', PolicyDocument: policies });
   for (const [i, p] of nestedAll(policies).entries()) {
     addInline(c, path, p.PolicyName, p.PolicyDocument, at(block, `Policies.${i}`), `${block.address}.Policies.${i}`);
   }
@@ -105,7 +107,9 @@ function collectCfn(kind: Kind, block: IacBlock, ctx: MapContext, path: string):
   for (const mp of ctx.referrers('AWS::IAM::ManagedPolicy', listProp, block, names)) {
     addAttached(c, { $ref: mp.address }, at(mp, listProp), ctx);
   }
-  if (isUnknown(arns)) return { ...c, attached: arns as never };
+  // An unresolved list (a parameter, an Fn::If on an unknown condition) leaves the whole list unknown.
+  if (isUnknown(policies)) c.inline = policies as never;
+  if (isUnknown(arns)) c.attached = arns as never;
   return c;
 }
 
@@ -146,6 +150,10 @@ function collectTf(kind: Kind, block: IacBlock, ctx: MapContext, path: string): 
       c.joined.push(x);
     }
   }
+  // Unresolved lists (dynamic blocks over an unknown for_each, a variable) leave the whole list unknown.
+  if (kind === 'role' && isUnknown(block.props.inline_policy)) c.inline = block.props.inline_policy as never;
+  if (kind === 'role' && isUnknown(block.props.managed_policy_arns))
+    c.attached = block.props.managed_policy_arns as never;
   return c;
 }
 
@@ -207,7 +215,7 @@ const tfRole: BlockMapper = {
         RoleName: name,
         Path: str(p.path) ?? '/',
         ...(p.description !== undefined ? { Description: str(p.description) } : {}),
-        MaxSessionDuration: Number(p.max_session_duration ?? 3600),
+        MaxSessionDuration: typeof p.max_session_duration === 'number' ? p.max_session_duration : 3600,
         ...(p.permissions_boundary !== undefined
           ? {
               PermissionsBoundary: {
@@ -512,6 +520,9 @@ function tfEntities(block: IacBlock, ctx: MapContext): Entities {
 
 function managedPolicy(block: IacBlock, name: string, doc: Value, docAt: string, e: Entities, tags: Value): Mapped {
   const document = policyDocument(doc) ?? unknown('managed policy without a document');
+  const unique = <T>(xs: T[]) =>
+    xs.filter((x, i) => xs.findIndex((y) => JSON.stringify(y) === JSON.stringify(x)) === i);
+  e = { PolicyRoles: unique(e.PolicyRoles), PolicyUsers: unique(e.PolicyUsers), PolicyGroups: unique(e.PolicyGroups) };
   return {
     type: 'aws.iam.policy',
     name,

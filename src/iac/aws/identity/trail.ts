@@ -3,7 +3,7 @@
 import { isUnknown, unknown } from '../../../core/resource.js';
 import { type IacBlock, isRef, renderRef } from '../../model.js';
 import { at, type BlockMapper, type MapContext, type Mapped } from '../mapper.js';
-import { bool, boolOr, list, nameOf, nestedAll, str, tagsOf, type Value } from './values.js';
+import { bool, boolOr, list, nameOf, nestedAll, setString, str, tagsOf, type Value } from './values.js';
 
 /** A trail created without selectors logs all management events, read and write (GetEventSelectors' answer). */
 const DEFAULT_SELECTORS = [
@@ -57,9 +57,9 @@ function trailProps(t: TrailInput, ctx: MapContext): Record<string, unknown> {
     IsMultiRegionTrail: boolOr(t.multiRegion, false),
     IsOrganizationTrail: boolOr(t.organization, false),
     LogFileValidationEnabled: boolOr(t.validation, false),
-    ...set('KmsKeyId', str(t.kmsKey)),
-    ...set('CloudWatchLogsLogGroupArn', str(t.logGroup)),
-    ...set('CloudWatchLogsRoleArn', str(t.logRole)),
+    ...set('KmsKeyId', setString(t.kmsKey)),
+    ...set('CloudWatchLogsLogGroupArn', setString(t.logGroup)),
+    ...set('CloudWatchLogsRoleArn', setString(t.logRole)),
     HasCustomEventSelectors: advanced || (t.eventSelectors !== undefined && t.eventSelectors.length > 0),
     HasInsightSelectors: t.insight,
     Status: { IsLogging: t.logging },

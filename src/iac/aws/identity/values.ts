@@ -98,6 +98,13 @@ export function targetName(v: Value, ctx: MapContext, nameProps: readonly string
   return str(v);
 }
 
+/**
+ * A CloudFormation pseudo parameter (AWS::AccountId, AWS::Region, AWS::Partition …), or a string built with one:
+ * known only at deployment, but never a wildcard, so a policy element made of it still names something specific.
+ */
+export const isDeploymentValue = (u: Unknown): boolean =>
+  /^AWS::[A-Za-z]+ is known only at deployment$/.test(u.$unknown);
+
 /** The first Unknown found inside a value, with its path. */
 function firstUnknown(
   v: Value,
@@ -105,7 +112,7 @@ function firstUnknown(
   skip: (path: string) => boolean,
 ): { path: string; u: Unknown } | undefined {
   if (skip(path)) return undefined;
-  if (isUnknown(v)) return { path, u: v };
+  if (isUnknown(v)) return isDeploymentValue(v) ? undefined : { path, u: v };
   if (Array.isArray(v)) {
     for (const [i, x] of v.entries()) {
       const f = firstUnknown(x, path ? `${path}.${i}` : String(i), skip);
@@ -120,7 +127,7 @@ function firstUnknown(
   return undefined;
 }
 
-/** References become their stand-in strings; Unknown values (only left inside Condition blocks) a marker string. */
+/** References become their stand-in strings; the Unknown values left (condition values, pseudo parameters) a marker. */
 function settle(v: Value): Value {
   if (isRef(v)) return renderRef(v);
   if (isUnknown(v)) return `\${unresolved: ${v.$unknown}}`;
@@ -137,8 +144,9 @@ const isConditionPath = (p: string) => /(^|\.)Condition\.[^.]+\.[^.]+/.test(p);
 /**
  * A policy document as the live APIs give it (parsed): from a JSON string (CloudFormation string, Terraform heredoc
  * or jsonencode result) or an object (CloudFormation YAML/JSON). An unparseable document, or one with an unresolved
- * value where a rule would look (Effect, Principal, Action, Resource …), is Unknown as a whole; unresolved condition
- * values are kept as a marker string, since a condition written with a parameter still restricts the statement.
+ * value where a rule would look (Effect, Principal, Action, Resource …), is Unknown as a whole: a parameter could be
+ * "*". Kept as marker strings: unresolved condition values (a condition written with a parameter still restricts
+ * the statement) and pseudo parameters such as AWS::AccountId (never a wildcard).
  */
 export function policyDocument(v: Value): PolicyDocument | Unknown | undefined {
   if (v === undefined || v === null) return undefined;
@@ -158,4 +166,13 @@ export function policyDocument(v: Value): PolicyDocument | Unknown | undefined {
   const settled = settle(doc) as Record<string, Value>;
   if (settled.Statement === undefined) return unknown('policy document has no Statement');
   return settled as unknown as PolicyDocument;
+}
+
+/**
+ * A string property where any value counts as "set" (a KMS key, a log group ARN): a value built from a pseudo
+ * parameter is set, whatever it resolves to, so it becomes a marker string; other Unknowns stay Unknown.
+ */
+export function setString(v: Value): string | Unknown | undefined {
+  const s = str(v);
+  return isUnknown(s) && isDeploymentValue(s) ? `\${unresolved: ${s.$unknown}}` : s;
 }

@@ -40,7 +40,8 @@ export default defineAwsRule({
         ja: 'API Gateway コンソール → API → 対象の API を選択 → ステージ → 対象のステージを選択 → ステージの詳細 → 編集 → 追加設定 → キャッシュ設定: キャッシュデータを暗号化 → 保存。',
       },
       cli: "aws apigateway update-stage --rest-api-id <API_ID> --stage-name <STAGE> --patch-operations op=replace,path='/*/*/caching/dataEncrypted',value=true",
-      cloudformation: 'AWS::ApiGateway::Stage → MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", CachingEnabled: true, CacheDataEncrypted: true }]',
+      cloudformation:
+        'AWS::ApiGateway::Stage → MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", CachingEnabled: true, CacheDataEncrypted: true }]',
       terraform: 'aws_api_gateway_method_settings → settings { caching_enabled = true, cache_data_encrypted = true }',
       url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html',
     },
@@ -63,12 +64,24 @@ export default defineAwsRule({
   fixtures: {
     live: {
       pass: [
-        { props: apiStage({ cacheClusterEnabled: true, cacheClusterSize: '0.5', methodSettings: { '*/*': cached(true) } }) },
+        {
+          props: apiStage({
+            cacheClusterEnabled: true,
+            cacheClusterSize: '0.5',
+            methodSettings: { '*/*': cached(true) },
+          }),
+        },
         // The cache cluster exists but no method caches.
         { props: apiStage({ cacheClusterEnabled: true, cacheClusterSize: '0.5' }) },
       ],
       fail: [
-        { props: apiStage({ cacheClusterEnabled: true, cacheClusterSize: '0.5', methodSettings: { '*/*': cached(false) } }) },
+        {
+          props: apiStage({
+            cacheClusterEnabled: true,
+            cacheClusterSize: '0.5',
+            methodSettings: { '*/*': cached(false) },
+          }),
+        },
         {
           props: apiStage({
             cacheClusterEnabled: true,

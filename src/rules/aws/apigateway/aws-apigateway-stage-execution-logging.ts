@@ -35,7 +35,8 @@ export default defineAwsRule({
         ja: 'API Gateway コンソール → API → 対象の API を選択 → ステージ → 対象のステージを選択 → ログとトレース → 編集 → CloudWatch ログ: エラーのみ（またはエラーと情報ログ）→ 保存。',
       },
       cli: "aws apigateway update-stage --rest-api-id <API_ID> --stage-name <STAGE> --patch-operations op=replace,path='/*/*/logging/loglevel',value=ERROR",
-      cloudformation: 'AWS::ApiGateway::Stage → MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: ERROR }]',
+      cloudformation:
+        'AWS::ApiGateway::Stage → MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: ERROR }]',
       terraform:
         'resource "aws_api_gateway_method_settings" "all" {\n  method_path = "*/*"\n  settings {\n    logging_level = "ERROR"\n  }\n}',
       url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',
@@ -75,7 +76,9 @@ export default defineAwsRule({
             },
           }),
         },
-        { props: apiStage({ methodSettings: { '*/*': { ...apiStage().methodSettings['*/*'], loggingLevel: 'OFF' } } }) },
+        {
+          props: apiStage({ methodSettings: { '*/*': { ...apiStage().methodSettings['*/*'], loggingLevel: 'OFF' } } }),
+        },
       ],
       error: [
         { props: apiStage({ methodSettings: undefined }) },

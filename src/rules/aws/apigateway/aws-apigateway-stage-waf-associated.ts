@@ -46,7 +46,7 @@ export default defineAwsRule({
       },
       cli: 'aws wafv2 associate-web-acl --web-acl-arn <WEB_ACL_ARN> --resource-arn arn:aws:apigateway:<REGION>::/restapis/<API_ID>/stages/<STAGE>',
       cloudformation:
-        'AWS::WAFv2::WebACLAssociation → ResourceArn: !Sub arn:aws:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage}, WebACLArn: !GetAtt <WebACL>.Arn',
+        'AWS::WAFv2::WebACLAssociation → ResourceArn: arn:aws:apigateway:<REGION>::/restapis/<API_ID>/stages/<STAGE>, WebACLArn: !GetAtt <WebACL>.Arn',
       terraform:
         'resource "aws_wafv2_web_acl_association" "api" {\n  resource_arn = aws_api_gateway_stage.<NAME>.arn\n  web_acl_arn  = aws_wafv2_web_acl.<NAME>.arn\n}',
       url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html',
@@ -69,15 +69,17 @@ export default defineAwsRule({
     },
     cloudformation: {
       pass: [
-        cfnStage('').replace(
-          'Resources:\n',
-          `Resources:\n${CFN_ACL}  ApiAclAssociation:
+        cfnStage('')
+          .replace(
+            'Resources:\n',
+            `Resources:\n${CFN_ACL}  ApiAclAssociation:
     Type: AWS::WAFv2::WebACLAssociation
     Properties:
       ResourceArn: arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod
       WebACLArn: !GetAtt ApiAcl.Arn
 `,
-        ).replace('      RestApiId: !Ref Api\n      DeploymentId', '      RestApiId: a1b2c3d4e5\n      DeploymentId'),
+          )
+          .replace('      RestApiId: !Ref Api\n      DeploymentId', '      RestApiId: a1b2c3d4e5\n      DeploymentId'),
       ],
       fail: [cfnStage('')],
       error: [

@@ -45,7 +45,10 @@ export default defineAwsRule({
     live: {
       pass: [{ props: apiStage() }],
       fail: [{ props: apiStage({ tracingEnabled: false }) }],
-      error: [{ props: apiStage({ tracingEnabled: undefined }) }, { props: apiStage({ tracingEnabled: { $unknown: 'Ref Trace' } }) }],
+      error: [
+        { props: apiStage({ tracingEnabled: undefined }) },
+        { props: apiStage({ tracingEnabled: { $unknown: 'Ref Trace' } }) },
+      ],
     },
     cloudformation: {
       pass: [cfnStage('      TracingEnabled: true\n')],

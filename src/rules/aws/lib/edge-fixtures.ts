@@ -194,3 +194,50 @@ resource "aws_api_gateway_method_settings" "all" {
 ${settings}  }
 }
 `;
+
+/** A Lambda function as lambda:ListFunctions returns it (environment reduced to names), with fields overridden. */
+export const lambdaFunction = (over: Record<string, unknown> = {}) => ({
+  FunctionName: 'orders-api',
+  FunctionArn: 'arn:aws:lambda:us-east-1:111122223333:function:orders-api',
+  Runtime: 'nodejs22.x',
+  Role: 'arn:aws:iam::111122223333:role/orders-api',
+  Handler: 'index.handler',
+  CodeSize: 48213,
+  Timeout: 10,
+  MemorySize: 256,
+  LastModified: '2026-09-01T10:00:00.000+0000',
+  PackageType: 'Zip',
+  Architectures: ['arm64'],
+  TracingConfig: { Mode: 'Active' },
+  VpcConfig: { SubnetIds: ['subnet-0a1b2c3d'], SecurityGroupIds: ['sg-0a1b2c3d'], VpcId: 'vpc-0a1b2c3d' },
+  Policy: null,
+  FunctionUrlConfig: null,
+  ...over,
+});
+
+/** A CloudFormation template with one function; `props` go under its Properties, `extra` after it. */
+export const cfnFunction = (
+  props: string,
+  extra = '',
+  params = '',
+) => `${params ? `Parameters:\n${params}` : ''}Resources:
+  OrdersApi:
+    Type: AWS::Lambda::Function
+    Properties:
+      FunctionName: orders-api
+      Handler: index.handler
+      Role: arn:aws:iam::111122223333:role/orders-api
+      Code:
+        S3Bucket: artifacts-111122223333
+        S3Key: orders-api.zip
+${props}${extra}`;
+
+/** A Terraform configuration with one function; `attrs` go inside its block, `extra` after it. */
+export const tfFunction = (attrs: string, extra = '') => `resource "aws_lambda_function" "orders" {
+  function_name = "orders-api"
+  handler       = "index.handler"
+  role          = "arn:aws:iam::111122223333:role/orders-api"
+  s3_bucket     = "artifacts-111122223333"
+  s3_key        = "orders-api.zip"
+${attrs}}
+${extra}`;

@@ -523,3 +523,67 @@ export function iamAuthenticationRule(f: ClusterFamily, meta: Meta): Rule<DbClus
     },
   });
 }
+
+/** Tags copied to snapshots (CopyTagsToSnapshot). */
+export function copyTagsToSnapshotRule(f: ClusterFamily, meta: Meta): Rule<DbClusterProps> {
+  return defineAwsRule({
+    id: meta.id,
+    resourceType: 'aws.rds.db_cluster',
+    category: 'visibility-audit',
+    severity: 'low',
+    ...(meta.fsbp ? { fsbp: meta.fsbp } : {}),
+    appliesTo: (p) => f.inScope(engineOf(p)),
+    needs: ['CopyTagsToSnapshot'],
+    text: {
+      title: {
+        en: `${f.plural.en} copy their tags to snapshots`,
+        ja: `${f.plural.ja}でタグをスナップショットにコピーしている`,
+      },
+      description: {
+        en: 'Checks that the cluster copies its tags to the snapshots taken of it (CopyTagsToSnapshot).',
+        ja: 'クラスターが、作成されるスナップショットに自身のタグをコピーする設定（CopyTagsToSnapshot）になっていることを確認する。',
+      },
+      rationale: {
+        en: 'Snapshots without tags lose their owner, data classification and cost allocation, and escape tag-based access control (aws:ResourceTag conditions) and backup or retention policies that select resources by tag.',
+        ja: 'タグのないスナップショットは、所有者、データ分類、コスト配分の情報を失い、タグに基づくアクセス制御（aws:ResourceTag 条件）や、タグで対象を選ぶバックアップ・保持ポリシーの対象からも外れる。',
+      },
+      remediation: {
+        text: {
+          en: 'Turn on copying tags to snapshots for the cluster, and tag existing snapshots.',
+          ja: 'クラスターでスナップショットへのタグのコピーを有効にし、既存のスナップショットにもタグを付ける。',
+        },
+        console: {
+          en: `${f.console.en} → select the cluster → Modify → Backup: Copy tags to snapshots → Continue → Apply immediately → Modify cluster.`,
+          ja: `${f.console.ja} → 対象のクラスターを選択 → 変更 → バックアップ: スナップショットにタグをコピー を選択 → 続行 → すぐに適用 → クラスターを変更。`,
+        },
+        cli: `aws ${f.cli} modify-db-cluster --db-cluster-identifier <CLUSTER> --copy-tags-to-snapshot --apply-immediately`,
+        cloudformation: `Type: ${f.cfnType}\nProperties:\n  CopyTagsToSnapshot: true`,
+        terraform: `resource "${f.tfType}" "this" {\n  copy_tags_to_snapshot = true\n}`,
+        url: f.guide,
+      },
+    },
+    evaluate: ({ props }) =>
+      props.CopyTagsToSnapshot === true
+        ? pass()
+        : fail('CopyTagsToSnapshot', {
+            en: `${idOf(props, f).en} does not copy its tags to snapshots`,
+            ja: `${idOf(props, f).ja} がタグをスナップショットにコピーしていない`,
+          }),
+    fixtures: {
+      live: liveFixtures(
+        f,
+        { CopyTagsToSnapshot: true },
+        [{ CopyTagsToSnapshot: false }],
+        [{ props: {} }, { props: { CopyTagsToSnapshot: { $unknown: 'Ref CopyTags' } } }],
+      ),
+      ...iac(f, {
+        cfnPass: ['CopyTagsToSnapshot: true'],
+        cfnFail: [[], ['CopyTagsToSnapshot: false']],
+        cfnError: 'CopyTagsToSnapshot: !Ref Setting',
+        tfPass: ['copy_tags_to_snapshot = true'],
+        tfFail: [[], ['copy_tags_to_snapshot = false']],
+        tfError: 'copy_tags_to_snapshot = var.setting',
+      }),
+    },
+  });
+}
