@@ -2717,7 +2717,17 @@ function dbInstance(a: Acct, d: DbSpec): void {
 function efs(
   a: Acct,
   region: string,
-  f: { name: string; created: string; encrypted: boolean; kms?: string; mounts: number; bytes: number; tags: Tags },
+  f: {
+    name: string;
+    created: string;
+    encrypted: boolean;
+    kms?: string;
+    mounts: number;
+    bytes: number;
+    /** Automatic backups (efs:DescribeBackupPolicy); false: never turned on. */
+    backup: boolean;
+    tags: Tags;
+  },
 ): void {
   const id = `fs-0${a.hex(16)}`;
   const arn = `arn:aws:elasticfilesystem:${region}:${a.id}:file-system/${id}`;
@@ -2743,6 +2753,7 @@ function efs(
       ThroughputMode: 'elastic',
       Tags: ec2Tags(tags),
       FileSystemProtection: { ReplicationOverwriteProtection: 'ENABLED' },
+      BackupPolicy: f.backup ? { Status: 'ENABLED' } : null,
     },
     { tags },
   );
@@ -2766,6 +2777,8 @@ function loadBalancer(
     logs: { bucket: string; prefix: string } | null;
     dropInvalidHeaders: boolean;
     deletionProtection: boolean;
+    /** `name/id` of the AWS WAF web ACL associated with it (wafv2:GetWebACLForResource), or null. */
+    webAcl: string | null;
     tags: Tags;
   },
 ): void {
@@ -2814,6 +2827,7 @@ function loadBalancer(
         { Key: 'waf.fail_open.enabled', Value: 'false' },
         { Key: 'zonal_shift.config.enabled', Value: 'false' },
       ],
+      WebACLArn: lb.webAcl ? `arn:aws:wafv2:${region}:${a.id}:regional/webacl/${lb.webAcl}` : null,
     },
     { tags: lb.tags },
   );
@@ -4490,6 +4504,7 @@ function production(): Acct {
     kms: efsKey,
     mounts: 2,
     bytes: 48_318_382_080,
+    backup: true,
     tags: svc,
   });
 
@@ -4503,6 +4518,7 @@ function production(): Acct {
     logs: { bucket: albLogs, prefix: 'web-alb' },
     dropInvalidHeaders: true,
     deletionProtection: true,
+    webAcl: 'kitsune-ec-web-acl/3f6c9d2e-8a41-4b7e-9c15-2d7e0b5a6f18',
     tags: svc,
   });
   loadBalancer(a, vpc, {
@@ -4514,6 +4530,7 @@ function production(): Acct {
     logs: { bucket: albLogs, prefix: 'admin-alb' },
     dropInvalidHeaders: true,
     deletionProtection: false,
+    webAcl: null,
     tags: svc,
   });
 
@@ -5368,6 +5385,7 @@ function development(): Acct {
     encrypted: false,
     mounts: 2,
     bytes: 6_442_450_944,
+    backup: false,
     tags: dev,
   });
   loadBalancer(a, vpc, {
@@ -5379,6 +5397,7 @@ function development(): Acct {
     logs: null,
     dropInvalidHeaders: false,
     deletionProtection: false,
+    webAcl: null,
     tags: dev,
   });
 

@@ -37,6 +37,7 @@ export const IAM_PREFIXES = {
   '@aws-sdk/client-securityhub': 'securityhub',
   '@aws-sdk/client-sns': 'sns',
   '@aws-sdk/client-sts': 'sts',
+  '@aws-sdk/client-wafv2': 'wafv2',
 };
 
 /**

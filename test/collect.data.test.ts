@@ -98,7 +98,9 @@ describe('RDS, EFS, ELBv2 and Budgets collectors against the fake AWS', () => {
 
   it('follows EFS NextMarker', async () => {
     const fs = inv.ofType('aws.efs.file_system', PROD, 'ap-northeast-1')[0]!;
-    const { Name: _name, ...rest } = fs.props as Record<string, unknown>;
+    // BackupPolicy comes from DescribeBackupPolicy, not from DescribeFileSystems.
+    const { Name: _name, BackupPolicy: _backup, ...rest } = fs.props as Record<string, unknown>;
+    const { BackupPolicy: _b, ...first } = fs.props as Record<string, unknown>;
     const id = 'fs-0aaaaaaaaaaaaaaaa';
     const second = { ...rest, FileSystemId: id, FileSystemArn: fs.uid.replace(/fs-\w+$/, id), Tags: [] };
     const { part, calls } = await scan(PROD, {
@@ -108,7 +110,7 @@ describe('RDS, EFS, ELBv2 and Budgets collectors against the fake AWS', () => {
             if (ctx.region !== 'ap-northeast-1') return { FileSystems: [] };
             return input.Marker === 'm2'
               ? { Marker: 'm2', FileSystems: [second] }
-              : { FileSystems: [fs.props], NextMarker: 'm2' };
+              : { FileSystems: [first], NextMarker: 'm2' };
           },
         },
       },

@@ -968,6 +968,7 @@ describe('fake-aws: service catalog', () => {
       securityhub: 'restJson1',
       sns: 'awsQuery',
       sts: 'awsQuery',
+      wafv2: 'awsJson1_1',
     };
     const got: Record<string, string> = {};
     for (const [key, pkg] of Object.entries(CLIENT_PACKAGES)) {

@@ -424,7 +424,7 @@ describe('terraform adapter: more functions', () => {
         '}',
         'resource "aws_x" "x" {',
         '  account = regex("^arn:aws:iam::([0-9]+):", "arn:aws:iam::111122223333:root")[0]',
-        '  named   = regex("(?P<svc>[a-z]+):(?P<act>.*)", "s3:GetObject").svc',
+        '  named   = regex("(?P<svc>[a-z0-9]+):(?P<act>.*)", "s3:GetObject").svc',
         '  all     = regexall("[0-9]", "a1b2")',
         '  can_re  = can(regex("^x", "y"))',
         '  base    = basename("/work/envs/prod")',

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../core/text.js';
 import { listFrameworks, loadFramework, locateFramework } from '../frameworks/load.js';
-import { frameworkKind, ruleRefId } from '../frameworks/model.js';
+import { frameworkKind, PRIORITY_TEXT, ruleRefId } from '../frameworks/model.js';
 import { copyFrameworkText, validateFrameworkFile } from '../frameworks/validate.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { formatColumns } from './columns.js';
@@ -51,12 +51,14 @@ export function registerFrameworks(program: Command, io: Io): void {
         return;
       }
       io.out(`${f.title[opts.lang]} (${f.id}, ${f.version})\n${f.description[opts.lang]}\n`);
+      const guideline = frameworkKind(f) === 'guideline';
       io.out(
         formatColumns(
-          ['id', 'title', 'rules / manual'],
+          ['id', 'title', ...(guideline ? ['priority'] : []), 'rules / manual'],
           f.requirements.map((r) => [
             r.id,
             r.title[opts.lang],
+            ...(guideline && r.guideline ? [PRIORITY_TEXT[r.guideline.priority][opts.lang]] : []),
             r.rules?.length ? r.rules.map(ruleRefId).join(', ') : opts.lang === 'ja' ? '手動確認' : 'MANUAL',
           ]),
         ),

@@ -142,7 +142,7 @@ function summaryText(report: ComplianceReport, lang: Lang): string {
     .map((s) => `${statusLabel(s, lang)} ${o.byStatus[s]}`)
     .join('  ');
   return [
-    `${report.framework.title[lang]} ${report.framework.version} (${report.framework.id})`,
+    `${report.framework.title[lang].includes(report.framework.version) ? report.framework.title[lang] : `${report.framework.title[lang]} ${report.framework.version}`} (${report.framework.id})`,
     `${word('score', lang)}: ${pct(o.score)}  ${word('coverage', lang)}: ${pct(o.coverage)}  ${word('accounts', lang)}: ${report.accounts.length}`,
     `${word('requirements', lang)} ${o.requirements}: ${statuses}`,
   ].join('\n');

@@ -69,6 +69,7 @@ import awsEksClusterAuditLogging from './aws/eks/aws-eks-cluster-audit-logging.j
 import awsEksClusterEndpointNotPublic from './aws/eks/aws-eks-cluster-endpoint-not-public.js';
 import awsEksClusterSecretsEncryption from './aws/eks/aws-eks-cluster-secrets-encryption.js';
 import awsEksClusterSupportedVersion from './aws/eks/aws-eks-cluster-supported-version.js';
+import awsElasticacheReplicationGroupAutomaticBackups from './aws/elasticache/aws-elasticache-replication-group-automatic-backups.js';
 import awsElasticacheReplicationGroupAutomaticFailover from './aws/elasticache/aws-elasticache-replication-group-automatic-failover.js';
 import awsElasticacheReplicationGroupEncryptedAtRest from './aws/elasticache/aws-elasticache-replication-group-encrypted-at-rest.js';
 import awsElasticacheReplicationGroupEncryptedInTransit from './aws/elasticache/aws-elasticache-replication-group-encrypted-in-transit.js';
@@ -154,6 +155,7 @@ import awsRedshiftClusterAutomatedSnapshots from './aws/redshift/aws-redshift-cl
 import awsRedshiftClusterEncrypted from './aws/redshift/aws-redshift-cluster-encrypted.js';
 import awsRedshiftClusterEnhancedVpcRouting from './aws/redshift/aws-redshift-cluster-enhanced-vpc-routing.js';
 import awsRedshiftClusterNotPublic from './aws/redshift/aws-redshift-cluster-not-public.js';
+import awsRedshiftClusterVersionUpgrade from './aws/redshift/aws-redshift-cluster-version-upgrade.js';
 import awsS3AccountPublicAccessBlock from './aws/s3/aws-s3-account-public-access-block.js';
 import awsS3BucketAccessLogging from './aws/s3/aws-s3-bucket-access-logging.js';
 import awsS3BucketAclNoPublicGrants from './aws/s3/aws-s3-bucket-acl-no-public-grants.js';
@@ -239,6 +241,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   awsEksClusterEndpointNotPublic,
   awsEksClusterSecretsEncryption,
   awsEksClusterSupportedVersion,
+  awsElasticacheReplicationGroupAutomaticBackups,
   awsElasticacheReplicationGroupAutomaticFailover,
   awsElasticacheReplicationGroupEncryptedAtRest,
   awsElasticacheReplicationGroupEncryptedInTransit,
@@ -324,6 +327,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   awsRedshiftClusterEncrypted,
   awsRedshiftClusterEnhancedVpcRouting,
   awsRedshiftClusterNotPublic,
+  awsRedshiftClusterVersionUpgrade,
   awsS3AccountPublicAccessBlock,
   awsS3BucketAccessLogging,
   awsS3BucketAclNoPublicGrants,

@@ -4,6 +4,7 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeLoadBalancers,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { Resource } from '../../core/resource.js';
 import type { LoadBalancerProps } from '../../inventory/aws/services.js';
 import type { Collector } from './runtime/collector.js';
@@ -16,8 +17,9 @@ const TAG_BATCH = 20;
 
 /**
  * aws.elbv2.load_balancer (Application, Network and Gateway Load Balancers): DescribeLoadBalancers, then
- * DescribeLoadBalancerAttributes per load balancer (access logs, deletion protection, header handling) and
- * DescribeTags in batches of 20.
+ * DescribeLoadBalancerAttributes per load balancer (access logs, deletion protection, header handling), the web ACL
+ * of each Application Load Balancer (wafv2:GetWebACLForResource; none associated → null) and DescribeTags in
+ * batches of 20.
  */
 export const elbv2Collector: Collector = {
   service: 'elbv2',
@@ -25,6 +27,7 @@ export const elbv2Collector: Collector = {
   types: ['aws.elbv2.load_balancer'],
   async collect(ctx) {
     const elb = ctx.client(ElasticLoadBalancingV2Client);
+    const waf = ctx.client(WAFV2Client);
     const balancers = await ctx.list('aws.elbv2.load_balancer', 'DescribeLoadBalancers', () =>
       allPages(paginateDescribeLoadBalancers({ client: elb }, {}), (p) => p.LoadBalancers ?? []),
     );
@@ -43,6 +46,16 @@ export const elbv2Collector: Collector = {
         elb.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn })),
       );
       if (attributes) props.Attributes = toJson(attributes.Attributes ?? []);
+      // Only Application Load Balancers take a web ACL.
+      if (lb.Type === 'application') {
+        const acl = await ctx.detail(
+          resource,
+          'WebACLArn',
+          async () => (await waf.send(new GetWebACLForResourceCommand({ ResourceArn: arn }))).WebACL?.ARN ?? null,
+          { codes: ['WAFNonexistentItemException'], value: null },
+        );
+        if (acl !== undefined) props.WebACLArn = acl;
+      }
       resources.push(resource);
     });
     // Keep the order of DescribeLoadBalancers, whatever order the attribute calls finished in.

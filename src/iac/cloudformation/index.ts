@@ -1,7 +1,10 @@
 import { posix } from 'node:path';
 import type { IacDocument, IacIo } from '../model.js';
-import { parseTemplate } from './parse.js';
+import { looksLikeTemplate, type ParseOutcome, parseTemplate } from './parse.js';
 import { BUDGET_BASE, BUDGET_PER_CHAR, ExpansionError, Stack } from './stack.js';
+
+/** Parse only (no resolution): the same parser the adapter uses, for benchmarks and tools. */
+export { parseTemplate } from './parse.js';
 
 export interface CloudFormationOptions {
   /** Parameter values given for the deployment (as on the command line), over the template's defaults. */
@@ -19,7 +22,14 @@ export function loadCloudFormation(
 ): IacDocument | undefined {
   const text = io.readText(file);
   if (text === undefined) return undefined;
-  const parsed = parseTemplate(file, text);
+  let parsed: ParseOutcome;
+  try {
+    parsed = parseTemplate(file, text);
+  } catch (e) {
+    // E.g. nesting deeper than the call stack: never a real template, never a crash.
+    if (!looksLikeTemplate(text)) return undefined;
+    parsed = { kind: 'malformed', errors: [{ line: 1, column: 1, message: `cannot be parsed: ${String(e)}` }] };
+  }
   if (parsed.kind === 'other') return undefined;
   const doc: IacDocument = {
     format: 'cloudformation',

@@ -1,4 +1,4 @@
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
 import {
   type Alias,
   type Document,
@@ -119,62 +119,68 @@ export function parseTemplate(file: string, source: string): ParseOutcome {
   return json.kind === 'malformed' ? parseYaml(text) : json;
 }
 
-// ---- JSON (CDK's *.template.json): jsonc-parser, which keeps offsets and is faster than a YAML parser ----
+// ---- JSON (CDK's *.template.json): jsonc-parser, which reports lines and is faster than a YAML parser ----
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionOf(starts: number[], offset: number): { line: number; col: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - (starts[lo] as number) + 1 };
-}
-
-const jsonMessage = (e: ParseError): string =>
-  `JSON syntax error: ${printParseErrorCode(e.error)
+const jsonMessage = (e: ParseErrorCode): string =>
+  `JSON syntax error: ${printParseErrorCode(e)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()}`;
 
 function parseJson(text: string): ParseOutcome {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const starts = lineStarts(text);
-  if (errors.length > 0 || !tree) {
+  // The visitor reports lines as it scans: nodes are built in one pass, with no intermediate tree.
+  const errors: Array<{ line: number; column: number; message: string }> = [];
+  const stack: Array<SMap | SSeq> = [];
+  let root: SNode | undefined;
+  let key = '';
+  let keyLine = 0;
+  const attach = (node: SNode) => {
+    const parent = stack[stack.length - 1];
+    if (!parent) root ??= node;
+    else if (parent.k === 'map') {
+      parent.keys.push(key);
+      parent.keyLines.push(keyLine);
+      parent.values.push(node);
+    } else parent.items.push(node);
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (_o, _l, line, ch) => {
+        const map: SMap = { k: 'map', line: line + 1, col: ch + 1, keys: [], keyLines: [], values: [] };
+        attach(map);
+        stack.push(map);
+      },
+      onObjectProperty: (name, _o, _l, line) => {
+        key = name;
+        keyLine = line + 1;
+      },
+      onObjectEnd: () => {
+        stack.pop();
+      },
+      onArrayBegin: (_o, _l, line, ch) => {
+        const seq: SSeq = { k: 'seq', line: line + 1, col: ch + 1, items: [] };
+        attach(seq);
+        stack.push(seq);
+      },
+      onArrayEnd: () => {
+        stack.pop();
+      },
+      onLiteralValue: (value: unknown, _o, _l, line, ch) => {
+        attach({ k: 'scalar', line: line + 1, col: ch + 1, v: (value ?? null) as SScalar['v'] });
+      },
+      onError: (error, _o, _l, line, ch) => {
+        errors.push({ line: line + 1, column: ch + 1, message: jsonMessage(error) });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  if (errors.length > 0 || root === undefined) {
     if (!looksLikeTemplate(text)) return { kind: 'other' };
-    const list = errors.length > 0 ? errors : [{ error: 4, offset: 0, length: 0 } as ParseError];
     return {
       kind: 'malformed',
-      errors: list.slice(0, 5).map((e) => {
-        const p = positionOf(starts, e.offset);
-        return { line: p.line, column: p.col, message: jsonMessage(e) };
-      }),
+      errors: errors.length > 0 ? errors.slice(0, 5) : [{ line: 1, column: 1, message: 'JSON syntax error: empty' }],
     };
   }
-  const convert = (n: JsonNode): SNode => {
-    const { line, col } = positionOf(starts, n.offset);
-    if (n.type === 'object') {
-      const map: SMap = { k: 'map', line, col, keys: [], keyLines: [], values: [] };
-      for (const prop of n.children ?? []) {
-        const [key, value] = prop.children ?? [];
-        if (!key) continue;
-        map.keys.push(String(key.value));
-        map.keyLines.push(positionOf(starts, key.offset).line);
-        map.values.push(value ? convert(value) : { k: 'scalar', v: null, line, col });
-      }
-      return map;
-    }
-    if (n.type === 'array') return { k: 'seq', line, col, items: (n.children ?? []).map(convert) };
-    return { k: 'scalar', line, col, v: (n.value ?? null) as SScalar['v'] };
-  };
-  const root = convert(tree);
   return isTemplate(root) ? { kind: 'template', root } : { kind: 'other' };
 }
 

@@ -481,13 +481,16 @@ export class Stack {
       if (key === 'Ref' || key.startsWith('Fn::')) return this.fn(key, node.values[0] as SNode, node, path);
     }
     const out: Record<string, unknown> = {};
-    node.keys.forEach((key, i) => {
+    const { keys, values, keyLines } = node;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
       const p = path === undefined ? undefined : path === '' ? key : `${path}.${key}`;
-      const v = this.value(node.values[i] as SNode, p);
-      if (v === NO_VALUE) return;
-      if (p !== undefined) this.lines[p] = node.keyLines[i] as number;
-      setKey(out, key, v);
-    });
+      const v = this.value(values[i] as SNode, p);
+      if (v === NO_VALUE) continue;
+      if (p !== undefined) this.lines[p] = keyLines[i] as number;
+      if (key === '__proto__') setKey(out, key, v);
+      else out[key] = v;
+    }
     return out;
   }
 

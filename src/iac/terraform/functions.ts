@@ -126,8 +126,10 @@ const captures = (m: RegExpMatchArray): unknown => {
   return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
 };
 
-const hash = (algo: string, enc: 'hex' | 'base64'): Fn => ([v]) =>
-  createHash(algo).update(str(v, algo), 'utf8').digest(enc);
+const hash =
+  (algo: string, enc: 'hex' | 'base64'): Fn =>
+  ([v]) =>
+    createHash(algo).update(str(v, algo), 'utf8').digest(enc);
 
 const unsupported =
   (why: string): Fn =>

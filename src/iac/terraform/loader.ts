@@ -617,7 +617,7 @@ class Instance implements Env {
         rest = rest.slice(1);
       }
       const attr = rest[0];
-      if ((!x || x.mode !== 'unknown') && attr && 'a' in attr && (attr.a === 'json' || attr.a === 'minified_json')) {
+      if (x?.mode !== 'unknown' && attr && 'a' in attr && (attr.a === 'json' || attr.a === 'minified_json')) {
         const ictx: Ctx = {
           env: this,
           ...(instance.count !== undefined ? { count: instance.count } : {}),

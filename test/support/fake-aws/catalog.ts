@@ -63,6 +63,7 @@ export const CLIENT_PACKAGES: Readonly<Record<string, string>> = {
   securityhub: '@aws-sdk/client-securityhub',
   sns: '@aws-sdk/client-sns',
   sts: '@aws-sdk/client-sts',
+  wafv2: '@aws-sdk/client-wafv2',
 };
 
 const PROTOCOLS: Record<string, ProtocolKind> = {

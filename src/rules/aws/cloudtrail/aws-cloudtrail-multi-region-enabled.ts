@@ -9,7 +9,7 @@ export default defineAwsRule({
   resourceType: 'aws.account',
   category: 'logging-monitoring',
   severity: 'high',
-  // Account-wide (is there such a trail at all); templates are judged per trail by the trail rules.
+  // Account-wide (is there such a trail at all); a template shows only its own trails and has no aws.account.
   iac: false,
   fsbp: ['CloudTrail.1'],
   uses: ['aws.cloudtrail.trail'],

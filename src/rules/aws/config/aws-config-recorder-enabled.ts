@@ -67,6 +67,7 @@ export default defineAwsRule({
   severity: 'medium',
   // Region-wide state of the running recorder; templates are judged per recorder by aws-config-recorder-* rules.
   iac: false,
+  fsbp: ['Config.1'],
   appliesTo: (p) => p.OptInStatus !== 'not-opted-in',
   needs: ['ConfigurationRecorders', 'ConfigurationRecordersStatus', 'DeliveryChannels'],
   text: {

@@ -34,7 +34,8 @@ export default defineAwsRule({
         ja: 'ElastiCache コンソール → 対象のクラスターを選択 → 変更 → バックアップ: 自動バックアップを有効化、バックアップ保持期間: 7 日 → 変更をプレビュー → 変更。',
       },
       cli: 'aws elasticache modify-replication-group --replication-group-id <GROUP> \\\n  --snapshot-retention-limit 7 --snapshot-window 17:00-18:00 --apply-immediately',
-      cloudformation: 'Type: AWS::ElastiCache::ReplicationGroup\nProperties:\n  SnapshotRetentionLimit: 7\n  SnapshotWindow: "17:00-18:00"',
+      cloudformation:
+        'Type: AWS::ElastiCache::ReplicationGroup\nProperties:\n  SnapshotRetentionLimit: 7\n  SnapshotWindow: "17:00-18:00"',
       terraform:
         'resource "aws_elasticache_replication_group" "this" {\n  snapshot_retention_limit = 7\n  snapshot_window          = "17:00-18:00"\n}',
       url: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',

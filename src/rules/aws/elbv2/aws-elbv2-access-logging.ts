@@ -205,6 +205,12 @@ export default defineAwsRule({
             Attributes: [{ Key: 'deletion_protection.enabled', Value: 'true' }],
           },
         },
+        {
+          props: {
+            ...lb('application', 'web-prod'),
+            Attributes: [{ Key: 'access_logs.s3.enabled', Value: { $unknown: 'Ref EnableLogs' } }],
+          },
+        },
       ],
       notApplicable: [
         {

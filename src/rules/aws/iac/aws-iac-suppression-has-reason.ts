@@ -25,6 +25,11 @@ export default defineAwsRule({
         en: 'Write why the rule does not apply or which alternative control covers it next to the suppression, or remove the suppression and fix the finding.',
         ja: '抑制の横に、ルールが当てはまらない理由または代わりとなる対策（代替策）を書く。あるいは抑制を削除して検出結果を修正する。',
       },
+      console: {
+        en: 'In the repository, open the file and line named in the finding and add the reason after the rule id (Terraform) or as `reason:` (CloudFormation); then have the change reviewed like any other.',
+        ja: 'リポジトリで検出結果に示されたファイルと行を開き、ルール ID の後（Terraform）または `reason:`（CloudFormation）に理由を書く。その変更も通常どおりレビューを受ける。',
+      },
+      cli: 'bin/mamori iac <PATH> --format json | jq \'.findings[] | select(.ruleId == "aws-iac-suppression-has-reason")\'',
       cloudformation:
         'Metadata:\n  mamori:\n    skip:\n      - id: aws-s3-bucket-versioning-enabled\n        reason: Scratch bucket, objects are re-created by the nightly build',
       terraform:

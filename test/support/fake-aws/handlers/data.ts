@@ -87,11 +87,22 @@ export function dataHandlers(inv: DemoIndex, options: DataHandlerOptions = {}): 
           items = items.filter((f) => f.props.CreationToken === token);
         }
         const out = page(
-          items.map((f) => f.props),
+          items.map(({ props: { BackupPolicy: _backup, ...fs } }) => fs),
           input,
           { itemsKey: 'FileSystems', tokenIn: 'Marker', tokenOut: 'NextMarker', pageSize, maxKey: 'MaxItems' },
         );
         return typeof input.Marker === 'string' ? { Marker: input.Marker, ...out } : out;
+      },
+      // DescribeBackupPolicy: PolicyNotFound when automatic backups were never turned on.
+      DescribeBackupPolicy: (input: FakeInput, ctx: FakeContext) => {
+        const id = String(input.FileSystemId);
+        const fs = fileSystems(ctx).find((f) => f.props.FileSystemId === id);
+        if (!fs) throw fakeError('FileSystemNotFound', `File system '${id}' does not exist.`, 404);
+        deniedIfGap(fs, 'BackupPolicy');
+        if (!fs.props.BackupPolicy) {
+          throw fakeError('PolicyNotFound', `Backup policy for file system '${id}' does not exist.`, 404);
+        }
+        return { BackupPolicy: fs.props.BackupPolicy };
       },
     },
     elasticloadbalancing: {
@@ -108,7 +119,7 @@ export function dataHandlers(inv: DemoIndex, options: DataHandlerOptions = {}): 
           }
         }
         return page(
-          items.map(({ props: { Attributes: _attributes, ...lb } }) => lb),
+          items.map(({ props: { Attributes: _attributes, WebACLArn: _acl, ...lb } }) => lb),
           input,
           { itemsKey: 'LoadBalancers', tokenIn: 'Marker', tokenOut: 'NextMarker', pageSize, maxKey: 'PageSize' },
         );
@@ -127,6 +138,32 @@ export function dataHandlers(inv: DemoIndex, options: DataHandlerOptions = {}): 
         const found = arns.map((arn) => balancer(arn, ctx));
         for (const lb of found) deniedIfGap(lb, 'Tags');
         return { TagDescriptions: found.map((lb) => ({ ResourceArn: lb.uid, Tags: tagList(lb.tags) })) };
+      },
+    },
+    wafv2: {
+      // GetWebACLForResource: the web ACL associated with a load balancer; an empty answer when there is none.
+      GetWebACLForResource: (input: FakeInput, ctx: FakeContext) => {
+        const lb = balancers(ctx).find((b) => b.uid === input.ResourceArn);
+        if (!lb)
+          throw fakeError(
+            'WAFNonexistentItemException',
+            'AWS WAF couldn’t perform the operation because your resource doesn’t exist.',
+            400,
+          );
+        deniedIfGap(lb, 'WebACLArn');
+        const arn = lb.props.WebACLArn;
+        if (!arn) return {};
+        const [name, id] = arn.split('/').slice(-2);
+        return {
+          WebACL: {
+            Name: name,
+            Id: id,
+            ARN: arn,
+            DefaultAction: { Allow: {} },
+            Rules: [],
+            VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: name },
+          },
+        };
       },
     },
     budgets: {
