@@ -90,6 +90,7 @@ export class Evaluator {
       }
       const ref = findingResource(resource);
       for (const p of prepared) {
+        if (!judgesSource(p.rule, resource)) continue;
         this.emit(judge(p, resource, ref, NO_LOOKUPS, undefined, asOf));
         this.stats.evaluations++;
       }
@@ -112,6 +113,7 @@ export class Evaluator {
       }
       const ref = findingResource(resource);
       for (const p of prepared) {
+        if (!judgesSource(p.rule, resource)) continue;
         this.emit(judge(p, resource, ref, p.lookups!, errorIndex, asOf));
         this.stats.evaluations++;
       }
@@ -141,6 +143,17 @@ export function evaluate(
   evaluator.addErrors(errors);
   evaluator.add(resources);
   return evaluator.finish();
+}
+
+/**
+ * Whether a rule judges a resource of this source: a rule narrowed to some template formats (`iac: ['terraform']`,
+ * because the other format cannot express the setting) leaves the other format's resources alone, rather than
+ * fail them for a property they cannot have.
+ */
+function judgesSource(rule: AnyRule, resource: Resource): boolean {
+  const kind = resource.source.kind;
+  if (kind !== 'cloudformation' && kind !== 'terraform') return true;
+  return rule.iac === undefined || (rule.iac !== false && rule.iac.includes(kind));
 }
 
 function judge(

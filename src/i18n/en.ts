@@ -108,7 +108,9 @@ export const en = {
   'table.topRules': 'Top failing rules',
   'table.noFindings': 'No rule judged any resource.',
   'table.noFail': 'No FAIL findings.',
-  'table.hint': 'Write reports: mamori scan … --format json,html,csv,sarif --out <dir>',
+  'table.hint': 'Write reports: add --format json,html,csv,sarif --out <dir>',
+  'table.headingIac': '{tool} {version}: {resources} resources in {files} files',
+  'table.inTemplates': 'FAIL and ERROR in templates',
 
   'ocsf.standard': '{tool} built-in rules',
 

@@ -102,7 +102,9 @@ export const ja: Messages = {
   'table.topRules': '違反の多いルール',
   'table.noFindings': '判定したリソースがない。',
   'table.noFail': '違反はない。',
-  'table.hint': 'レポートの出力: mamori scan … --format json,html,csv,sarif --out <dir>',
+  'table.hint': 'レポートの出力: --format json,html,csv,sarif --out <dir> を付けて実行する',
+  'table.headingIac': '{tool} {version}: {files} 個のファイルにリソース {resources} 件',
+  'table.inTemplates': 'テンプレート内の違反と判定不能',
 
   'ocsf.standard': '{tool} 組み込みルール',
 

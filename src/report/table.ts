@@ -7,7 +7,7 @@ import type { Lang } from '../core/text.js';
 import { describeCollectionError } from '../engine/collection-errors.js';
 import type { ScanResult } from '../engine/scan.js';
 import { formatNumber, msg, severityLabel, statusLabel } from '../i18n/index.js';
-import { cmp, exceptionsAttention, exceptionsSummary, RuleText } from './common.js';
+import { cmp, exceptionsAttention, exceptionsSummary, iacLocation, isIac, RuleText } from './common.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { displayWidth, padEnd, padStart, printable, truncate } from './text-width.js';
 
@@ -32,6 +32,8 @@ const SEVERITY_STYLE: Record<Severity, Style> = {
 const LINE_STATUSES: readonly Status[] = ['FAIL', 'ERROR', 'PASS', 'EXCEPTED', 'MANUAL', 'N/A'];
 const MAX_ACCOUNTS = 20;
 const MAX_LINES = 10;
+/** FAIL and ERROR lines listed for templates before `…and N more`. */
+const MAX_TEMPLATE_LINES = 30;
 const DEFAULT_WIDTH = 100;
 
 export const tableReporter: Reporter = {
@@ -57,8 +59,12 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
     resources: n(result.resources),
     accounts: n(result.accounts.length),
     framework: result.framework ? `${result.framework.title[lang]} ${result.framework.version}` : '',
+    files: n(result.inputs.length),
   };
-  out.push(paint('bold', fit(msg(lang, result.framework ? 'table.headingFramework' : 'table.heading', headingVars))));
+  // Templates (mamori iac): files and lines matter, accounts do not exist yet.
+  const templates = result.findings.some(isIac);
+  const heading = templates ? 'table.headingIac' : result.framework ? 'table.headingFramework' : 'table.heading';
+  out.push(paint('bold', fit(msg(lang, heading, headingVars))));
   out.push('');
 
   // Score and tallies, labels aligned.
@@ -123,11 +129,41 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
     );
   }
 
+  // Templates: every FAIL and ERROR at its file and line, in file order.
+  if (templates) {
+    const open = result.findings
+      .filter((f) => f.status === 'FAIL' || f.status === 'ERROR')
+      .map((f) => ({ f, at: iacLocation(f) ?? f.resource.uid }))
+      .sort(
+        (a, b) =>
+          cmp(
+            a.at.replace(/:(\d+)$/, (_, l: string) => `:${l.padStart(8, '0')}`),
+            b.at.replace(/:(\d+)$/, (_, l: string) => `:${l.padStart(8, '0')}`),
+          ) || cmp(a.f.ruleId, b.f.ruleId),
+      );
+    out.push('', paint('bold', `${msg(lang, 'table.inTemplates')} (${n(open.length)})`));
+    if (open.length === 0) out.push(`  ${paint('green', msg(lang, 'table.noFail'))}`);
+    const sevWidth = Math.max(...SEVERITIES.map((sv) => displayWidth(severityLabel(sv, lang))));
+    const shown = open.slice(0, MAX_TEMPLATE_LINES);
+    const atWidth = Math.min(60, Math.max(0, ...shown.map((x) => displayWidth(x.at))));
+    for (const { f, at } of shown) {
+      const sev = f.status === 'ERROR' ? statusLabel('ERROR', lang) : severityLabel(f.severity, lang);
+      const style = f.status === 'ERROR' ? STATUS_STYLE.ERROR : SEVERITY_STYLE[f.severity];
+      const line = `  ${padEnd(printable(at), atWidth)}  ${style ? paint(style, padEnd(sev, sevWidth)) : padEnd(sev, sevWidth)}  ${f.ruleId}`;
+      out.push(truncate(line, width + 20));
+    }
+    if (open.length > MAX_TEMPLATE_LINES) {
+      out.push(`  ${msg(lang, 'andMore', { n: n(open.length - MAX_TEMPLATE_LINES) })}`);
+    }
+  }
+
   // Per account, worst score first.
-  const accounts = [...new Set([...result.accounts, ...Object.keys(summary.byAccount)])].map((account) => {
-    const t = summary.byAccount[account];
-    return { account, score: t?.score ?? null, fail: t?.fail ?? 0, error: t?.error ?? 0 };
-  });
+  const accounts = (templates ? [] : [...new Set([...result.accounts, ...Object.keys(summary.byAccount)])]).map(
+    (account) => {
+      const t = summary.byAccount[account];
+      return { account, score: t?.score ?? null, fail: t?.fail ?? 0, error: t?.error ?? 0 };
+    },
+  );
   accounts.sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || b.fail - a.fail || cmp(a.account, b.account));
   if (accounts.length > 0) {
     out.push('', paint('bold', msg(lang, 'table.perAccount')));

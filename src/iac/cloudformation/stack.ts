@@ -499,14 +499,21 @@ export class Stack {
     if (typeof v === 'string') return v;
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (isRef(v)) return renderRef(v);
-    if (isUnknown(v)) return v;
+    if (isUnknown(v)) {
+      const placeholder = (v as unknown as { $text?: unknown }).$text;
+      return typeof placeholder === 'string' ? placeholder : v;
+    }
     return unknown(`${what} of a value that is not a string`);
   }
 
   private ref(name: string, line: number): unknown {
     if (this.params.has(name)) return this.params.get(name);
     if (Object.hasOwn(PSEUDO, name)) return PSEUDO[name];
-    if (PSEUDO_UNKNOWN.has(name)) return unknown(`${name} is known only at deployment`);
+    if (PSEUDO_UNKNOWN.has(name)) {
+      // Unknown as a whole value; inside a string (Fn::Sub, Fn::Join) it renders as `${AWS::AccountId}`, so an
+      // ARN built from it keeps its known shape (it can never be '*'), as Terraform renders data-source reads.
+      return { ...unknown(`${name} is known only at deployment`), $text: `\${${name}}` };
+    }
     const r = this.resources.get(name);
     if (r) {
       if (r.created === false) return unknown(`resource ${name} is not created (its condition is false)`);

@@ -80,9 +80,7 @@ export default defineAwsRule({
 `,
           )
           .replace('      RestApiId: !Ref Api\n      DeploymentId', '      RestApiId: a1b2c3d4e5\n      DeploymentId'),
-      ],
-      fail: [cfnStage('')],
-      error: [
+        // The usual form: the stage ARN built with !Sub from the region and the API's reference.
         cfnStage('').replace(
           'Resources:\n',
           `Resources:\n${CFN_ACL}  ApiAclAssociation:
@@ -92,6 +90,19 @@ export default defineAwsRule({
       WebACLArn: !GetAtt ApiAcl.Arn
 `,
         ),
+      ],
+      fail: [cfnStage('')],
+      error: [
+        // The stage ARN comes from a parameter without a default: the association may or may not be this stage's.
+        `Parameters:\n  StageArn:\n    Type: String\n${cfnStage('').replace(
+          'Resources:\n',
+          `Resources:\n${CFN_ACL}  ApiAclAssociation:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Ref StageArn
+      WebACLArn: !GetAtt ApiAcl.Arn
+`,
+        )}`,
       ],
     },
     terraform: {
