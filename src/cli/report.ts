@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { Lang } from '../core/text.js';
 import { runScan } from '../engine/scan.js';
-import { loadExceptions } from '../exceptions/load.js';
 import { checkAttestations, emptyAttestations, loadAttestations } from '../frameworks/attestations.js';
 import { loadFramework } from '../frameworks/load.js';
 import type { Framework } from '../frameworks/model.js';
@@ -25,6 +24,7 @@ import {
 } from '../report/compliance/index.js';
 import { word } from '../report/compliance/text.js';
 import { BUILTIN_RULES } from '../rules/index.js';
+import { addExceptionOptions, scanSettings } from './config.js';
 import type { Io } from './io.js';
 import { defaultLang, msg } from './messages.js';
 import { parseLang, UsageError } from './scan.js';
@@ -55,10 +55,12 @@ export interface ReportOptions {
   frameworks?: string;
   attestations?: string[];
   exceptions?: string;
+  config?: string;
+  now?: Date;
 }
 
 export function registerReport(program: Command, io: Io): Command {
-  return program
+  const cmd = program
     .command('report')
     .description('compliance report for one framework or guideline: html, csv, json, pdf (report-<framework>.<ext>)')
     .option('--framework <id>', 'framework or guideline id (see: mamori frameworks list), or a framework file')
@@ -67,25 +69,26 @@ export function registerReport(program: Command, io: Io): Command {
     .option('--out <dir>', 'directory for report-<framework>.<ext>', '.')
     .option('--lang <lang>', 'language of the report: en or ja', parseLang, defaultLang())
     .option('--frameworks <dir>', 'also load custom frameworks from this directory')
-    .option('--attestations <path>', 'attestation file or directory answering manual items (repeatable)', collect)
-    .option('--exceptions <file>', 'exceptions file: matching FAIL / ERROR findings become EXCEPTED')
-    .action(async (opts: ReportOptions) => {
-      io.exitCode = await runReport(opts, io);
-    });
+    .option('--attestations <path>', 'attestation file or directory answering manual items (repeatable)', collect);
+  // --exceptions, --config (mamori.yaml: exceptions, frameworks) and the hidden --now, as scan has them.
+  return addExceptionOptions(cmd).action(async (opts: ReportOptions) => {
+    io.exitCode = await runReport(opts, io);
+  });
 }
 
 export async function runReport(opts: ReportOptions, io: Io): Promise<number> {
   const lang = opts.lang;
   if (!opts.framework) throw new UsageError('report needs --framework <id> (see: mamori frameworks list)');
   if (!opts.from) throw new UsageError('report needs --from <snapshot>');
-  const extra = opts.frameworks ? [opts.frameworks] : [];
+  const settings = scanSettings(opts);
+  const extra = settings.frameworkDirs;
   const framework = loadFramework(opts.framework, extra);
   const attestations = opts.attestations?.length ? loadAttestations(opts.attestations) : emptyAttestations();
   checkAttestations(framework, attestations);
-  const exceptions = opts.exceptions ? loadExceptions(opts.exceptions) : undefined;
+  const exceptions = settings.exceptions;
   const result = runScan(streamSnapshot(opts.from), BUILTIN_RULES, {
     framework,
-    ...(exceptions ? { exceptions } : {}),
+    ...(exceptions ? { exceptions, exceptionsNow: settings.now } : {}),
   });
   for (const w of result.warnings) io.err(`${msg('warning', lang)}: ${w}`);
   const resolveFramework = (id: string): Framework | undefined => {
