@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { IacIo, IacProblem } from './model.js';
 
 /** Files larger than this are skipped with a warning: no template is that large, and reading one would stall. */
@@ -126,7 +126,4 @@ export function discover(paths: readonly string[]): Discovered {
 }
 
 /** Cheap test before a full parse, so a repository's other YAML (Kubernetes, CI, OpenAPI) costs almost nothing. */
-export const mayBeTemplate = (text: string): boolean =>
-  text.includes('Resources') || text.includes('"format_version"');
-
-export const isTerraformFile = (name: string): boolean => basename(name).endsWith('.tf');
+export const mayBeTemplate = (text: string): boolean => text.includes('Resources') || text.includes('"format_version"');
