@@ -142,7 +142,11 @@ export interface Rule<P = Record<string, unknown>> {
    * resource). Default: both formats, and fixtures in both are required.
    */
   iac?: false | readonly IacFormat[];
-  /** AWS Foundational Security Best Practices controls the rule corresponds to (e.g. 'S3.8'). */
+  /**
+   * Security Hub control ids the rule corresponds to (e.g. 'S3.8'). Most are controls of the AWS Foundational
+   * Security Best Practices standard; a few (EC2.13, KMS.4, S3.14, …) belong only to Security Hub's CIS, NIST or
+   * PCI standards, and aws-fsbp.yaml marks them `inFsbpStandard: false`.
+   */
   fsbp?: readonly string[];
 }
 
