@@ -128,6 +128,16 @@ describe('mamori iac', () => {
     assert.ok(doc.findings.some((f) => f.ruleId === 'aws-iac-no-hardcoded-secrets' && f.status === 'FAIL'));
   });
 
+  it('judges a Terraform plan (terraform show -json) at the line of the resource in the plan', async () => {
+    const plan = packagePath('test', 'data', 'terraform-plan.json');
+    const r = await run('iac', plan, '--format', 'sarif', '--lang', 'en');
+    assert.equal(r.code, 0, r.err);
+    const results = (JSON.parse(r.out) as Log).runs[0]?.results ?? [];
+    const ssh = results.filter((x) => x.ruleId === 'aws-ec2-security-group-no-public-admin-ipv4');
+    assert.equal(ssh.length, 1);
+    assert.equal(at(ssh[0]!).line, lineOf(plan, '"address": "aws_security_group.admin"'));
+  });
+
   it('skips a file too large to be a template, with a warning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mamori-iac-'));
     writeFileSync(join(dir, 'huge.json'), `{"Resources": {}, "pad": "${'x'.repeat(11 * 1024 * 1024)}"}`);
