@@ -1364,6 +1364,27 @@ function buildRegion(a: Acct, region: string, s: RegionSpec): void {
     gap ? Acct.withGap(props, 'MacieSession') : props,
     gap ? { gaps: { MacieSession: gap } } : {},
   );
+  regionItems(a, region, props);
+}
+
+/**
+ * The region's detectors, recorders and analyzers as resources of their own, from the same answers (the collectors
+ * share the calls): derived from the region's props, so that they take nothing from the account's random stream.
+ */
+function regionItems(a: Acct, region: string, props: RegionProps): void {
+  for (const d of props.GuardDutyDetectors) {
+    const id = d.DetectorId!;
+    a.add('aws.guardduty.detector', `arn:aws:guardduty:${region}:${a.id}:detector/${id}`, region, id, d, {
+      tags: { ...(d.Tags ?? {}) },
+    });
+  }
+  for (const r of props.ConfigurationRecorders) {
+    const status = props.ConfigurationRecordersStatus.find((s) => s.arn === r.arn);
+    a.add('aws.config.recorder', r.arn!, region, r.name!, { ...r, ...(status ? { Status: status } : {}) });
+  }
+  for (const an of props.Analyzers) {
+    a.add('aws.accessanalyzer.analyzer', an.arn!, region, an.name!, an, { tags: { ...(an.tags ?? {}) } });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -2780,11 +2801,16 @@ function loadBalancer(
     /** `name/id` of the AWS WAF web ACL associated with it (wafv2:GetWebACLForResource), or null. */
     webAcl: string | null;
     tags: Tags;
+    /** Its listeners (elbv2:DescribeListeners), in port order. */
+    listeners?: ListenerSpec[];
   },
 ): void {
   const region = vpc.region;
   const suffix = a.hex(16);
   const arn = `arn:aws:elasticloadbalancing:${region}:${a.id}:loadbalancer/app/${lb.name}/${suffix}`;
+  const pending = pendingListeners.get(a) ?? [];
+  pending.push({ region, balancer: lb.name, arn, suffix, listeners: lb.listeners ?? [] });
+  pendingListeners.set(a, pending);
   const dns = `${lb.scheme === 'internal' ? 'internal-' : ''}${lb.name}-${a.int(100_000_000, 2_099_999_999)}.${region}.elb.amazonaws.com`;
   a.add(
     'aws.elbv2.load_balancer',
@@ -2831,6 +2857,76 @@ function loadBalancer(
     },
     { tags: lb.tags },
   );
+}
+
+interface ListenerSpec {
+  protocol: 'HTTP' | 'HTTPS';
+  port: number;
+  /** HTTPS: the security policy (the listener's ACM certificate gets an id of its own). */
+  tls?: { policy: string };
+  /** Default action: forward to a target group of that name, or redirect to HTTPS. */
+  action: { forward: string } | 'redirect-https';
+}
+
+/** Listeners wait until every older resource is built: their ids come from Extra, seeded by their names. */
+const pendingListeners = new WeakMap<
+  Acct,
+  Array<{
+    region: string;
+    balancer: string;
+    arn: string;
+    suffix: string;
+    listeners: ListenerSpec[];
+  }>
+>();
+
+function buildListeners(a: Acct): void {
+  for (const p of pendingListeners.get(a) ?? []) {
+    for (const l of p.listeners) {
+      const x = new Extra(`${a.id}:${p.region}:listener:${p.balancer}:${l.port}`);
+      const listenerArn = `arn:aws:elasticloadbalancing:${p.region}:${a.id}:listener/app/${p.balancer}/${p.suffix}/${x.hex(16)}`;
+      const action =
+        l.action === 'redirect-https'
+          ? {
+              Type: 'redirect' as const,
+              Order: 1,
+              RedirectConfig: {
+                Protocol: 'HTTPS',
+                Port: '443',
+                Host: '#{host}',
+                Path: '/#{path}',
+                Query: '#{query}',
+                StatusCode: 'HTTP_301' as const,
+              },
+            }
+          : (() => {
+              const tg = `arn:aws:elasticloadbalancing:${p.region}:${a.id}:targetgroup/${l.action.forward}/${x.hex(16)}`;
+              return {
+                Type: 'forward' as const,
+                TargetGroupArn: tg,
+                Order: 1,
+                ForwardConfig: {
+                  TargetGroups: [{ TargetGroupArn: tg, Weight: 1 }],
+                  TargetGroupStickinessConfig: { Enabled: false },
+                },
+              };
+            })();
+      a.add('aws.elbv2.listener', listenerArn, p.region, `${p.balancer} ${l.protocol}:${l.port}`, {
+        ListenerArn: listenerArn,
+        LoadBalancerArn: p.arn,
+        Port: l.port,
+        Protocol: l.protocol,
+        ...(l.tls
+          ? {
+              Certificates: [{ CertificateArn: `arn:aws:acm:${p.region}:${a.id}:certificate/${x.uuid()}` }],
+              SslPolicy: l.tls.policy,
+            }
+          : {}),
+        DefaultActions: [action],
+        ...(l.tls ? { MutualAuthentication: { Mode: 'off' } } : {}),
+      });
+    }
+  }
 }
 
 function budget(
@@ -4520,6 +4616,15 @@ function production(): Acct {
     deletionProtection: true,
     webAcl: 'kitsune-ec-web-acl/3f6c9d2e-8a41-4b7e-9c15-2d7e0b5a6f18',
     tags: svc,
+    listeners: [
+      { protocol: 'HTTP', port: 80, action: 'redirect-https' },
+      {
+        protocol: 'HTTPS',
+        port: 443,
+        tls: { policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
+        action: { forward: 'kitsune-ec-web' },
+      },
+    ],
   });
   loadBalancer(a, vpc, {
     name: 'kitsune-ec-admin',
@@ -4532,6 +4637,15 @@ function production(): Acct {
     deletionProtection: false,
     webAcl: null,
     tags: svc,
+    // Set up in 2023 with the console's default policy of the time, which still accepts TLS 1.0.
+    listeners: [
+      {
+        protocol: 'HTTPS',
+        port: 443,
+        tls: { policy: 'ELBSecurityPolicy-2016-08' },
+        action: { forward: 'kitsune-ec-admin' },
+      },
+    ],
   });
 
   // CloudTrail and monitoring
@@ -4601,6 +4715,8 @@ function production(): Acct {
     updated: t('2026-04-01 01:00:00'),
   });
   productionLambdaAndSnapshots(a, { vpc, batchSg, appKey, rdsKey, svc });
+  buildListeners(a);
+  productionStorage(a, { svc, appKey });
   return a;
 }
 
@@ -5399,6 +5515,16 @@ function development(): Acct {
     deletionProtection: false,
     webAcl: null,
     tags: dev,
+    // Plain HTTP forwarded to the API as well as HTTPS: no redirect.
+    listeners: [
+      { protocol: 'HTTP', port: 80, action: { forward: 'dev-api' } },
+      {
+        protocol: 'HTTPS',
+        port: 443,
+        tls: { policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
+        action: { forward: 'dev-api' },
+      },
+    ],
   });
 
   // CloudTrail: a single-region trail, and a multi-region one someone stopped.
@@ -5464,6 +5590,8 @@ function development(): Acct {
     tags: dev,
   });
   developmentLambdaAndSnapshots(a, { vpc, role: iam.roleArns.get('dev-lambda-basic-exec')!, dev });
+  buildListeners(a);
+  developmentStorage(a, { dev });
   return a;
 }
 
@@ -5836,6 +5964,318 @@ function developmentLambdaAndSnapshots(a: Acct, n: { vpc: VpcOut; role: string; 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// SQS queues, DynamoDB tables and ECR repositories. Added after the rest of the demo, with Extra for their random
+// parts, so that every older resource keeps its bytes.
+
+/** Epoch seconds as SQS writes its timestamps ('1712131200'). */
+const epoch = (iso: string): string => String(Math.floor(Date.parse(iso) / 1000));
+
+interface QueueSpec {
+  region: string;
+  name: string;
+  created: string;
+  /** SSE-KMS key id or alias, SSE-SQS ('sqs'), or none. */
+  encryption: { kms: string } | 'sqs' | 'none';
+  visibility?: number;
+  retentionDays?: number;
+  /** Name of its dead-letter queue (in the same account and region). */
+  dlq?: string;
+  policy?: (arn: string) => PolicyStatement[];
+  messages?: number;
+  tags: Tags;
+}
+
+function sqsQueue(a: Acct, q: QueueSpec): string {
+  const arn = `arn:aws:sqs:${q.region}:${a.id}:${q.name}`;
+  const url = `https://sqs.${q.region}.amazonaws.com/${a.id}/${q.name}`;
+  const statements = q.policy?.(arn);
+  a.add(
+    'aws.sqs.queue',
+    arn,
+    q.region,
+    q.name,
+    {
+      QueueUrl: url,
+      Attributes: {
+        QueueArn: arn,
+        ApproximateNumberOfMessages: String(q.messages ?? 0),
+        ApproximateNumberOfMessagesNotVisible: '0',
+        ApproximateNumberOfMessagesDelayed: '0',
+        CreatedTimestamp: epoch(q.created),
+        LastModifiedTimestamp: epoch(q.created),
+        VisibilityTimeout: String(q.visibility ?? 30),
+        MaximumMessageSize: '262144',
+        MessageRetentionPeriod: String((q.retentionDays ?? 4) * 86_400),
+        DelaySeconds: '0',
+        ReceiveMessageWaitTimeSeconds: '20',
+        ...(q.dlq
+          ? {
+              RedrivePolicy: JSON.stringify({
+                deadLetterTargetArn: `arn:aws:sqs:${q.region}:${a.id}:${q.dlq}`,
+                maxReceiveCount: 5,
+              }),
+            }
+          : {}),
+        ...(typeof q.encryption === 'object'
+          ? { KmsMasterKeyId: q.encryption.kms, KmsDataKeyReusePeriodSeconds: '300' }
+          : { SqsManagedSseEnabled: String(q.encryption === 'sqs') }),
+      },
+      Policy: statements ? { Version: V, Id: `${arn}/SQSDefaultPolicy`, Statement: statements } : null,
+    },
+    { tags: q.tags },
+  );
+  return arn;
+}
+
+interface TableSpec {
+  region: string;
+  name: string;
+  created: string;
+  key: Array<[string, 'S' | 'N']>;
+  /** A KMS key ARN (SSE-KMS), or the default AWS owned key. */
+  kms?: string;
+  pitr: boolean;
+  deletionProtection: boolean;
+  items: number;
+  bytes: number;
+  tags: Tags;
+}
+
+function dynamoTable(a: Acct, d: TableSpec): string {
+  const x = new Extra(`${a.id}:${d.region}:dynamodb:${d.name}`);
+  const arn = `arn:aws:dynamodb:${d.region}:${a.id}:table/${d.name}`;
+  a.add(
+    'aws.dynamodb.table',
+    arn,
+    d.region,
+    d.name,
+    {
+      AttributeDefinitions: d.key.map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+      TableName: d.name,
+      KeySchema: d.key.map(([AttributeName], i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+      TableStatus: 'ACTIVE',
+      CreationDateTime: d.created,
+      ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
+      TableSizeBytes: d.bytes,
+      ItemCount: d.items,
+      TableArn: arn,
+      TableId: x.uuid(),
+      BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: d.created },
+      ...(d.kms ? { SSEDescription: { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: d.kms } } : {}),
+      TableClassSummary: { TableClass: 'STANDARD' },
+      DeletionProtectionEnabled: d.deletionProtection,
+      ContinuousBackups: {
+        ContinuousBackupsStatus: 'ENABLED',
+        PointInTimeRecoveryDescription: d.pitr
+          ? {
+              PointInTimeRecoveryStatus: 'ENABLED',
+              RecoveryPeriodInDays: 35,
+              EarliestRestorableDateTime: ago(35),
+              LatestRestorableDateTime: ago(0, 5),
+            }
+          : { PointInTimeRecoveryStatus: 'DISABLED' },
+      },
+    },
+    { tags: d.tags },
+  );
+  return arn;
+}
+
+interface RepositorySpec {
+  region: string;
+  name: string;
+  created: string;
+  immutable: boolean;
+  scanOnPush: boolean;
+  /** Keep this many tagged images and expire untagged ones after 14 days; null: no lifecycle policy. */
+  keep: number | null;
+  policy?: (arn: string) => PolicyStatement[];
+  tags: Tags;
+}
+
+function ecrRepository(a: Acct, r: RepositorySpec): string {
+  const arn = `arn:aws:ecr:${r.region}:${a.id}:repository/${r.name}`;
+  a.add(
+    'aws.ecr.repository',
+    arn,
+    r.region,
+    r.name,
+    {
+      repositoryArn: arn,
+      registryId: a.id,
+      repositoryName: r.name,
+      repositoryUri: `${a.id}.dkr.ecr.${r.region}.amazonaws.com/${r.name}`,
+      createdAt: r.created,
+      imageTagMutability: r.immutable ? 'IMMUTABLE' : 'MUTABLE',
+      imageScanningConfiguration: { scanOnPush: r.scanOnPush },
+      encryptionConfiguration: { encryptionType: 'AES256' },
+      Policy: r.policy ? { Version: V, Statement: r.policy(arn) } : null,
+      LifecyclePolicy:
+        r.keep === null
+          ? null
+          : {
+              rules: [
+                {
+                  rulePriority: 1,
+                  description: 'Expire untagged images after 14 days',
+                  selection: {
+                    tagStatus: 'untagged',
+                    countType: 'sinceImagePushed',
+                    countUnit: 'days',
+                    countNumber: 14,
+                  },
+                  action: { type: 'expire' },
+                },
+                {
+                  rulePriority: 2,
+                  description: `Keep the last ${r.keep} release images`,
+                  selection: {
+                    tagStatus: 'tagged',
+                    tagPrefixList: ['v'],
+                    countType: 'imageCountMoreThan',
+                    countNumber: r.keep,
+                  },
+                  action: { type: 'expire' },
+                },
+              ],
+            },
+    },
+    { tags: r.tags },
+  );
+  return arn;
+}
+
+/** Production: the storefront's order events and their dead-letter queue. */
+function productionStorage(a: Acct, n: { svc: Tags; appKey: string }): void {
+  sqsQueue(a, {
+    region: TOKYO,
+    name: 'kitsune-ec-order-events-dlq',
+    created: t('2022-06-01 01:00:00'),
+    encryption: 'sqs',
+    retentionDays: 14,
+    tags: n.svc,
+  });
+  sqsQueue(a, {
+    region: TOKYO,
+    name: 'kitsune-ec-order-events',
+    created: t('2022-06-01 01:05:00'),
+    encryption: { kms: n.appKey },
+    visibility: 120,
+    dlq: 'kitsune-ec-order-events-dlq',
+    messages: 42,
+    policy: (arn) => [
+      {
+        Sid: 'AllowOrderTopic',
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: arn,
+        Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:sns:${TOKYO}:${PROD}:kitsune-ec-orders` } },
+      },
+    ],
+    tags: n.svc,
+  });
+  dynamoTable(a, {
+    region: TOKYO,
+    name: 'kitsune-ec-carts',
+    created: t('2022-05-18 03:00:00'),
+    key: [
+      ['customerId', 'S'],
+      ['itemId', 'S'],
+    ],
+    kms: n.appKey,
+    pitr: true,
+    deletionProtection: true,
+    items: 184_322,
+    bytes: 61_448_210,
+    tags: n.svc,
+  });
+  // Sessions were thought disposable: default encryption, no point-in-time recovery, no deletion protection.
+  dynamoTable(a, {
+    region: TOKYO,
+    name: 'kitsune-ec-sessions',
+    created: t('2022-05-18 03:10:00'),
+    key: [['sessionId', 'S']],
+    pitr: false,
+    deletionProtection: false,
+    items: 52_907,
+    bytes: 9_802_114,
+    tags: n.svc,
+  });
+  ecrRepository(a, {
+    region: TOKYO,
+    name: 'kitsune-ec/storefront',
+    created: t('2022-04-05 02:00:00'),
+    immutable: true,
+    scanOnPush: true,
+    keep: 30,
+    tags: n.svc,
+  });
+  // The batch images predate the team's registry conventions.
+  ecrRepository(a, {
+    region: TOKYO,
+    name: 'kitsune-ec/batch',
+    created: t('2022-06-20 07:30:00'),
+    immutable: false,
+    scanOnPush: false,
+    keep: null,
+    tags: n.svc,
+  });
+}
+
+/** Development: a build queue created before SSE-SQS was the default, and a webhook inbox anyone may write to. */
+function developmentStorage(a: Acct, n: { dev: Tags }): void {
+  sqsQueue(a, {
+    region: TOKYO,
+    name: 'dev-build-jobs',
+    created: t('2021-11-08 04:20:00'),
+    encryption: 'none',
+    visibility: 900,
+    messages: 3,
+    tags: n.dev,
+  });
+  sqsQueue(a, {
+    region: TOKYO,
+    name: 'dev-webhook-inbox',
+    created: t('2025-05-20 06:25:00'),
+    encryption: 'sqs',
+    policy: (arn) => [
+      { Sid: 'webhook-any-sender', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: arn },
+    ],
+    tags: n.dev,
+  });
+  dynamoTable(a, {
+    region: TOKYO,
+    name: 'dev-feature-flags',
+    created: t('2025-02-03 05:40:00'),
+    key: [['flag', 'S']],
+    pitr: false,
+    deletionProtection: false,
+    items: 37,
+    bytes: 4_210,
+    tags: n.dev,
+  });
+  // Opened to everyone so that a vendor could pull the PoC image without an AWS account of ours.
+  ecrRepository(a, {
+    region: TOKYO,
+    name: 'dev/sandbox-api',
+    created: t('2025-04-14 01:00:00'),
+    immutable: false,
+    scanOnPush: true,
+    keep: null,
+    policy: () => [
+      {
+        Sid: 'vendor-poc-pull',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+      },
+    ],
+    tags: n.dev,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Output
 
 const TYPE_ORDER: readonly ResourceType[] = [
@@ -5866,11 +6306,18 @@ const TYPE_ORDER: readonly ResourceType[] = [
   'aws.ec2.volume',
   'aws.ec2.snapshot',
   'aws.elbv2.load_balancer',
+  'aws.elbv2.listener',
   'aws.rds.db_cluster',
   'aws.rds.db_instance',
   'aws.efs.file_system',
   'aws.rds.db_snapshot',
   'aws.lambda.function',
+  'aws.sqs.queue',
+  'aws.dynamodb.table',
+  'aws.ecr.repository',
+  'aws.guardduty.detector',
+  'aws.config.recorder',
+  'aws.accessanalyzer.analyzer',
 ];
 
 export interface DemoFile {

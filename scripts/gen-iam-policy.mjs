@@ -21,7 +21,9 @@ export const IAM_PREFIXES = {
   '@aws-sdk/client-cloudwatch': 'cloudwatch',
   '@aws-sdk/client-cloudwatch-logs': 'logs',
   '@aws-sdk/client-config-service': 'config',
+  '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/client-ec2': 'ec2',
+  '@aws-sdk/client-ecr': 'ecr',
   '@aws-sdk/client-efs': 'elasticfilesystem',
   '@aws-sdk/client-elastic-load-balancing-v2': 'elasticloadbalancing',
   '@aws-sdk/client-guardduty': 'guardduty',
@@ -36,6 +38,7 @@ export const IAM_PREFIXES = {
   '@aws-sdk/client-s3-control': 's3',
   '@aws-sdk/client-securityhub': 'securityhub',
   '@aws-sdk/client-sns': 'sns',
+  '@aws-sdk/client-sqs': 'sqs',
   '@aws-sdk/client-sts': 'sts',
   '@aws-sdk/client-wafv2': 'wafv2',
 };

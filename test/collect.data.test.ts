@@ -18,6 +18,7 @@ const TYPES = [
   'aws.rds.db_cluster',
   'aws.efs.file_system',
   'aws.elbv2.load_balancer',
+  'aws.elbv2.listener',
   'aws.budgets.budget',
 ] as const;
 const COLLECTORS = [rdsCollector, efsCollector, elbv2Collector, budgetsCollector];
@@ -177,14 +178,18 @@ describe('RDS, EFS, ELBv2 and Budgets collectors against the fake AWS', () => {
         message: undefined,
       },
     );
-    const lbErrors = part.errors.filter((e) => e.service === 'elbv2');
+    // Listeners are listed per load balancer: a denied DescribeLoadBalancers hides them too.
+    const lbErrors = part.errors.filter((e) => e.resourceType === 'aws.elbv2.load_balancer');
     assert.deepEqual(lbErrors.map((e) => e.region).sort(), regionsOf(PROD));
-    assert.ok(lbErrors.every((e) => e.resourceType === 'aws.elbv2.load_balancer'));
+    assert.ok(lbErrors.every((e) => e.service === 'elbv2' && e.operation === 'DescribeLoadBalancers'));
+    const listenerErrors = part.errors.filter((e) => e.resourceType === 'aws.elbv2.listener');
+    assert.deepEqual(listenerErrors.map((e) => e.region).sort(), regionsOf(PROD));
+    assert.equal(part.resources.filter((r) => r.type === 'aws.elbv2.listener').length, 0);
     const budgetError = part.errors.find((e) => e.service === 'budgets');
     assert.equal(budgetError?.region, 'global');
     assert.equal(budgetError?.resourceType, 'aws.budgets.budget');
     assert.equal(budgetError?.code, 'AccessDeniedException');
-    assert.equal(part.errors.length, 1 + regionsOf(PROD).length + 1);
+    assert.equal(part.errors.length, 1 + 2 * regionsOf(PROD).length + 1);
     // No details were asked of load balancers that could not be listed.
     assert.equal(callsOf(calls, 'DescribeLoadBalancerAttributes').length, 0);
     assert.equal(callsOf(calls, 'DescribeTags', 'elasticloadbalancing').length, 0);

@@ -167,7 +167,7 @@ describe('least-privilege IAM policy (docs/aws/iam-policy.json)', () => {
     );
     assert.equal(gen.iamAction('@aws-sdk/client-cloudwatch', 'DescribeAlarms'), 'cloudwatch:DescribeAlarms');
     assert.equal(gen.iamAction('@aws-sdk/client-accessanalyzer', 'ListAnalyzers'), 'access-analyzer:ListAnalyzers');
-    assert.throws(() => gen.iamAction('@aws-sdk/client-dynamodb', 'ListTables'), /no IAM service prefix/);
+    assert.throws(() => gen.iamAction('@aws-sdk/client-athena', 'ListWorkGroups'), /no IAM service prefix/);
     // Every package a collector imports has a prefix, and every action is granted on its own (no wildcards).
     for (const { pkg } of operations) assert.ok(gen.IAM_PREFIXES[pkg], pkg);
     for (const a of actions) assert.match(a, /^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$/);

@@ -950,7 +950,9 @@ describe('fake-aws: service catalog', () => {
       budgets: 'awsJson1_1',
       cloudtrail: 'awsJson1_1',
       config: 'awsJson1_1',
+      dynamodb: 'awsJson1_0',
       ec2: 'ec2Query',
+      ecr: 'awsJson1_1',
       elasticfilesystem: 'restJson1',
       elasticloadbalancing: 'awsQuery',
       guardduty: 'restJson1',
@@ -967,6 +969,7 @@ describe('fake-aws: service catalog', () => {
       's3-control': 'restXml',
       securityhub: 'restJson1',
       sns: 'awsQuery',
+      sqs: 'awsJson1_0',
       sts: 'awsQuery',
       wafv2: 'awsJson1_1',
     };

@@ -153,18 +153,11 @@ export const RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
  * CloudFormation and Terraform today; `mamori scan aws` does not produce them.
  */
 export const TEMPLATE_ONLY_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([
-  'aws.elbv2.listener',
   'aws.cloudfront.distribution',
   'aws.apigateway.stage',
-  'aws.dynamodb.table',
-  'aws.sqs.queue',
-  'aws.ecr.repository',
   'aws.eks.cluster',
   'aws.redshift.cluster',
   'aws.elasticache.replication_group',
   'aws.opensearch.domain',
-  'aws.config.recorder',
-  'aws.guardduty.detector',
-  'aws.accessanalyzer.analyzer',
   'aws.iac.template',
 ]);

@@ -1,17 +1,10 @@
-import { AccessAnalyzerClient, paginateListAnalyzers } from '@aws-sdk/client-accessanalyzer';
-import {
-  ConfigServiceClient,
-  DescribeConfigurationRecorderStatusCommand,
-  DescribeConfigurationRecordersCommand,
-  DescribeDeliveryChannelsCommand,
-} from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, DescribeDeliveryChannelsCommand } from '@aws-sdk/client-config-service';
 import {
   DescribeRegionsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
   GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
-import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
 import { GetMacieSessionCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import {
   DescribeHubCommand,
@@ -21,6 +14,7 @@ import {
 } from '@aws-sdk/client-securityhub';
 import type { Resource } from '../../core/resource.js';
 import type { RegionProps } from '../../inventory/aws/region.js';
+import { describeRecorderStatus, describeRecorders, getDetector, listAnalyzers, listDetectorIds } from './detect.js';
 import type { Collector } from './runtime/collector.js';
 import type { CollectContext } from './runtime/context.js';
 import { type CallFailure, classify, describeFailure } from './runtime/errors.js';
@@ -135,17 +129,17 @@ async function readConfig(ctx: CollectContext, resource: RegionResource): Promis
       path: 'ConfigurationRecorders',
       service: 'config',
       operation: 'DescribeConfigurationRecorders',
-      call: () => config.send(new DescribeConfigurationRecordersCommand({})),
+      call: () => describeRecorders(ctx),
     }).then((out) => {
-      if (out) props.ConfigurationRecorders = toJson(out.ConfigurationRecorders ?? []);
+      if (out) props.ConfigurationRecorders = toJson(out);
     }),
     setting(ctx, resource, {
       path: 'ConfigurationRecordersStatus',
       service: 'config',
       operation: 'DescribeConfigurationRecorderStatus',
-      call: () => config.send(new DescribeConfigurationRecorderStatusCommand({})),
+      call: () => describeRecorderStatus(ctx),
     }).then((out) => {
-      if (out) props.ConfigurationRecordersStatus = toJson(out.ConfigurationRecordersStatus ?? []);
+      if (out) props.ConfigurationRecordersStatus = toJson(out);
     }),
     setting(ctx, resource, {
       path: 'DeliveryChannels',
@@ -159,12 +153,11 @@ async function readConfig(ctx: CollectContext, resource: RegionResource): Promis
 }
 
 async function readAnalyzers(ctx: CollectContext, resource: RegionResource): Promise<void> {
-  const client = ctx.client(AccessAnalyzerClient);
   const analyzers = await setting(ctx, resource, {
     path: 'Analyzers',
     service: 'access-analyzer',
     operation: 'ListAnalyzers',
-    call: () => allPages(paginateListAnalyzers({ client }, {}), (p) => p.analyzers ?? []),
+    call: () => listAnalyzers(ctx),
   });
   if (analyzers) resource.props.Analyzers = toJson(analyzers);
 }
@@ -212,12 +205,11 @@ async function readSecurityHub(ctx: CollectContext, resource: RegionResource): P
 
 /** Every detector of the region with its GetDetector answer; a detector whose details failed keeps its id. */
 async function readGuardDuty(ctx: CollectContext, resource: RegionResource): Promise<void> {
-  const client = ctx.client(GuardDutyClient);
   const ids = await setting(ctx, resource, {
     path: 'GuardDutyDetectors',
     service: 'guardduty',
     operation: 'ListDetectors',
-    call: () => allPages(paginateListDetectors({ client }, {}), (p) => p.DetectorIds ?? []),
+    call: () => listDetectorIds(ctx),
   });
   if (!ids) return;
   resource.props.GuardDutyDetectors = await Promise.all(
@@ -226,7 +218,7 @@ async function readGuardDuty(ctx: CollectContext, resource: RegionResource): Pro
         path: `GuardDutyDetectors.${i}`,
         service: 'guardduty',
         operation: 'GetDetector',
-        call: () => client.send(new GetDetectorCommand({ DetectorId })),
+        call: () => getDetector(ctx, DetectorId),
       });
       // Status stays unset when GetDetector failed: the rule reads that as "not collected".
       return { DetectorId, ...(detector ? toJson<Detector>(answer(detector)) : {}) } as Detector;

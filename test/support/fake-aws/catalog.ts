@@ -45,7 +45,9 @@ export const CLIENT_PACKAGES: Readonly<Record<string, string>> = {
   budgets: '@aws-sdk/client-budgets',
   cloudtrail: '@aws-sdk/client-cloudtrail',
   config: '@aws-sdk/client-config-service',
+  dynamodb: '@aws-sdk/client-dynamodb',
   ec2: '@aws-sdk/client-ec2',
+  ecr: '@aws-sdk/client-ecr',
   elasticfilesystem: '@aws-sdk/client-efs',
   elasticloadbalancing: '@aws-sdk/client-elastic-load-balancing-v2',
   guardduty: '@aws-sdk/client-guardduty',
@@ -62,6 +64,7 @@ export const CLIENT_PACKAGES: Readonly<Record<string, string>> = {
   's3-control': '@aws-sdk/client-s3-control',
   securityhub: '@aws-sdk/client-securityhub',
   sns: '@aws-sdk/client-sns',
+  sqs: '@aws-sdk/client-sqs',
   sts: '@aws-sdk/client-sts',
   wafv2: '@aws-sdk/client-wafv2',
 };

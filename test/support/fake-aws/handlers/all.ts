@@ -10,6 +10,7 @@ import { lambdaHandlers } from './lambda.js';
 import { loggingHandlers } from './logging.js';
 import { regionHandlers } from './region.js';
 import { s3Handlers } from './s3.js';
+import { storageHandlers } from './storage.js';
 import { stsHandlers } from './sts.js';
 
 /**
@@ -27,6 +28,7 @@ export function demoOrgHandlers(inv: DemoIndex, findings: FindingsStore = emptyF
     kmsHandlers(inv),
     dataHandlers(inv),
     lambdaHandlers(inv),
+    storageHandlers(inv),
     orgAccountsHandlers(inv),
     findingsHandlers(inv, findings),
   );

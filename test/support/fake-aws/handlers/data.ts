@@ -1,4 +1,5 @@
 import type { Resource } from '../../../../src/core/resource.js';
+import type { ListenerProps } from '../../../../src/inventory/aws/edge.js';
 import type {
   BudgetProps,
   DbClusterProps,
@@ -37,6 +38,7 @@ export function dataHandlers(inv: DemoIndex, options: DataHandlerOptions = {}): 
     inv.ofType<EfsFileSystemProps>('aws.efs.file_system', ctx.account, ctx.region);
   const balancers = (ctx: FakeContext) =>
     inv.ofType<LoadBalancerProps>('aws.elbv2.load_balancer', ctx.account, ctx.region);
+  const listeners = (ctx: FakeContext) => inv.ofType<ListenerProps>('aws.elbv2.listener', ctx.account, ctx.region);
   const balancer = (arn: string, ctx: FakeContext) => {
     const lb = balancers(ctx).find((b) => b.uid === arn);
     if (!lb) throw fakeError('LoadBalancerNotFound', `Load balancers '[${arn}]' not found`, 400);
@@ -129,13 +131,33 @@ export function dataHandlers(inv: DemoIndex, options: DataHandlerOptions = {}): 
         deniedIfGap(lb, 'Attributes');
         return { Attributes: lb.props.Attributes };
       },
-      // DescribeTags: up to 20 resource ARNs per call, each answered with its tags.
+      // DescribeListeners: the listeners of one load balancer (or the ones named); Marker in, NextMarker out.
+      DescribeListeners: (input: FakeInput, ctx: FakeContext) => {
+        let items = listeners(ctx);
+        if (typeof input.LoadBalancerArn === 'string') {
+          const lb = balancer(input.LoadBalancerArn, ctx);
+          items = items.filter((l) => l.props.LoadBalancerArn === lb.uid);
+        }
+        const arns = Array.isArray(input.ListenerArns) ? (input.ListenerArns as string[]) : [];
+        if (arns.length > 0) {
+          items = items.filter((l) => arns.includes(l.uid));
+          if (items.length < arns.length) throw fakeError('ListenerNotFound', 'One or more listeners not found', 400);
+        }
+        return page(
+          items.map((l) => l.props),
+          input,
+          { itemsKey: 'Listeners', tokenIn: 'Marker', tokenOut: 'NextMarker', pageSize, maxKey: 'PageSize' },
+        );
+      },
+      // DescribeTags: up to 20 resource ARNs (load balancers, listeners) per call, each answered with its tags.
       DescribeTags: (input: FakeInput, ctx: FakeContext) => {
         const arns = Array.isArray(input.ResourceArns) ? (input.ResourceArns as string[]) : [];
         if (arns.length === 0 || arns.length > 20) {
           throw fakeError('ValidationError', 'ResourceArns must hold between 1 and 20 ARNs', 400);
         }
-        const found = arns.map((arn) => balancer(arn, ctx));
+        const found: Resource<unknown>[] = arns.map(
+          (arn) => listeners(ctx).find((l) => l.uid === arn) ?? balancer(arn, ctx),
+        );
         for (const lb of found) deniedIfGap(lb, 'Tags');
         return { TagDescriptions: found.map((lb) => ({ ResourceArn: lb.uid, Tags: tagList(lb.tags) })) };
       },
