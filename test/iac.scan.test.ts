@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Log, Result } from 'sarif';
 import type { Io } from '../src/cli/io.js';
@@ -126,6 +126,15 @@ describe('mamori iac', () => {
     assert.doesNotMatch(r.err, /deployment\.yaml/);
     const doc = JSON.parse(r.out) as { findings: Array<{ ruleId: string; status: string }> };
     assert.ok(doc.findings.some((f) => f.ruleId === 'aws-iac-no-hardcoded-secrets' && f.status === 'FAIL'));
+  });
+
+  it('prints the FAIL and ERROR findings at file:line in the table', async () => {
+    const r = await run('iac', relative(process.cwd(), EXAMPLE) || '.', '--lang', 'en');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /resources in 5 files/);
+    assert.match(r.out, /web-stack\.yaml:\d+ +High +aws-s3-bucket-public-access-block/);
+    assert.match(r.out, /modules\/network\/main\.tf:\d+ +High +aws-ec2-security-group-no-public-admin-ipv4/);
+    assert.doesNotMatch(r.out, /By account/);
   });
 
   it('judges a Terraform plan (terraform show -json) at the line of the resource in the plan', async () => {

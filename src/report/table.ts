@@ -62,7 +62,7 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
     files: n(result.inputs.length),
   };
   // Templates (mamori iac): files and lines matter, accounts do not exist yet.
-  const templates = result.findings.some(isIac);
+  const templates = result.findings.length > 0 && result.findings.every(isIac);
   const heading = templates ? 'table.headingIac' : result.framework ? 'table.headingFramework' : 'table.heading';
   out.push(paint('bold', fit(msg(lang, heading, headingVars))));
   out.push('');
@@ -145,12 +145,20 @@ export function renderTable(result: ScanResult, lang: Lang, options: RenderOptio
     if (open.length === 0) out.push(`  ${paint('green', msg(lang, 'table.noFail'))}`);
     const sevWidth = Math.max(...SEVERITIES.map((sv) => displayWidth(severityLabel(sv, lang))));
     const shown = open.slice(0, MAX_TEMPLATE_LINES);
-    const atWidth = Math.min(60, Math.max(0, ...shown.map((x) => displayWidth(x.at))));
+    // The rule id is kept whole; the location gets the rest and, when long, keeps its end (file name and line).
+    const idWidth = Math.min(48, Math.max(0, ...shown.map((x) => x.f.ruleId.length)));
+    const atWidth = Math.max(
+      12,
+      Math.min(width - 2 - 2 - sevWidth - 2 - idWidth, Math.max(0, ...shown.map((x) => displayWidth(x.at)))),
+    );
+    const tail = (t: string) => (displayWidth(t) <= atWidth ? t : `…${t.slice(-(atWidth - 1))}`);
     for (const { f, at } of shown) {
       const sev = f.status === 'ERROR' ? statusLabel('ERROR', lang) : severityLabel(f.severity, lang);
       const style = f.status === 'ERROR' ? STATUS_STYLE.ERROR : SEVERITY_STYLE[f.severity];
-      const line = `  ${padEnd(printable(at), atWidth)}  ${style ? paint(style, padEnd(sev, sevWidth)) : padEnd(sev, sevWidth)}  ${f.ruleId}`;
-      out.push(truncate(line, width + 20));
+      const cell = padEnd(sev, sevWidth);
+      out.push(
+        `  ${padEnd(tail(printable(at)), atWidth)}  ${style ? paint(style, cell) : cell}  ${truncate(f.ruleId, idWidth)}`,
+      );
     }
     if (open.length > MAX_TEMPLATE_LINES) {
       out.push(`  ${msg(lang, 'andMore', { n: n(open.length - MAX_TEMPLATE_LINES) })}`);
