@@ -27,11 +27,15 @@ const TEXT_PATTERNS: ReadonlyArray<{ kind: string; re: RegExp; ignore?: RegExp }
 
 /** Property or input names that hold a secret; names that only describe one (an ARN, a length, a policy) do not. */
 const SECRET_NAME = /(password|passwd|secret|token|private_?key|api_?key|credential)/i;
-const NOT_A_SECRET_NAME = /(arn|id|ids|name|length|policy|type|version|enabled|rotation|reset|required|arns|path)$/i;
+const NOT_A_SECRET_NAME =
+  /(arn|arns|id|ids|name|length|policy|type|version|enabled|rotation|reset|required|path|strategy|mode|method|format|endpoint|url|uri|source|location|age|days)$/i;
 
 /** Values that point at a secret instead of holding one, or are plainly placeholders. */
 const isReference = (v: string): boolean =>
-  v.startsWith('{{resolve:') || v.includes('${') || v.startsWith('arn:') || v.trim() === '';
+  v.startsWith('{{resolve:') || v.includes('${') || v.startsWith('arn:') || v.trim() === '' || isEnumWord(v);
+
+/** A setting's value, not a secret: ROTATE, SET, SecureString, true (an API enum or a boolean word). */
+const isEnumWord = (v: string): boolean => /^[A-Z][A-Z0-9_]*$/.test(v) || /^(true|false|SecureString|String)$/i.test(v);
 
 export const isSecretName = (name: string): boolean => SECRET_NAME.test(name) && !NOT_A_SECRET_NAME.test(name);
 
