@@ -7,9 +7,14 @@ import { frameworkKind, PRIORITY_TEXT, ruleRefId } from '../frameworks/model.js'
 import { copyFrameworkText, validateFrameworkFile } from '../frameworks/validate.js';
 import { BUILTIN_RULES } from '../rules/index.js';
 import { formatColumns } from './columns.js';
+import { loadConfig } from './config.js';
 import type { Io } from './io.js';
 import { defaultLang } from './messages.js';
 import { parseLang, UsageError } from './scan.js';
+
+/** --frameworks DIR, else the config file's `frameworks` (mamori.yaml in the working directory, or --config). */
+const frameworkDirs = (opts: { frameworks?: string; config?: string }): string[] =>
+  opts.frameworks ? [opts.frameworks] : loadConfig(opts.config).frameworks;
 
 export function registerFrameworks(program: Command, io: Io): void {
   const fw = program.command('frameworks').description('compliance frameworks and guidelines');
@@ -17,9 +22,10 @@ export function registerFrameworks(program: Command, io: Io): void {
     .description('list the frameworks (built-in and from --frameworks DIR)')
     .option('--json', 'print JSON')
     .option('--frameworks <dir>', 'also load custom frameworks from this directory')
+    .option('--config <file>', 'config file (default: mamori.yaml in the working directory, when present)')
     .option('--lang <lang>', 'en or ja', parseLang, defaultLang())
-    .action((opts: { json?: boolean; frameworks?: string; lang: Lang }) => {
-      const list = listFrameworks(opts.frameworks ? [opts.frameworks] : []);
+    .action((opts: { json?: boolean; frameworks?: string; config?: string; lang: Lang }) => {
+      const list = listFrameworks(frameworkDirs(opts));
       if (opts.json) {
         io.out(JSON.stringify(list, null, 2));
         return;
@@ -43,9 +49,10 @@ export function registerFrameworks(program: Command, io: Io): void {
     .description('show a framework: each requirement with its rules or manual guidance')
     .option('--json', 'print the framework as JSON')
     .option('--frameworks <dir>', 'also load custom frameworks from this directory')
+    .option('--config <file>', 'config file (default: mamori.yaml in the working directory, when present)')
     .option('--lang <lang>', 'en or ja', parseLang, defaultLang())
-    .action((id: string, opts: { json?: boolean; frameworks?: string; lang: Lang }) => {
-      const f = loadFramework(id, opts.frameworks ? [opts.frameworks] : []);
+    .action((id: string, opts: { json?: boolean; frameworks?: string; config?: string; lang: Lang }) => {
+      const f = loadFramework(id, frameworkDirs(opts));
       if (opts.json) {
         io.out(JSON.stringify(f, null, 2));
         return;
@@ -70,14 +77,15 @@ export function registerFrameworks(program: Command, io: Io): void {
     .option('--title <title>', 'title of the copy (default: the original title marked as custom)')
     .option('--force', 'overwrite the file if it exists')
     .option('--frameworks <dir>', 'also load custom frameworks from this directory')
+    .option('--config <file>', 'config file (default: mamori.yaml in the working directory, when present)')
     .option('--lang <lang>', 'en or ja', parseLang, defaultLang())
     .action(
       (
         id: string,
         newId: string,
-        opts: { out?: string; title?: string; force?: boolean; frameworks?: string; lang: Lang },
+        opts: { out?: string; title?: string; force?: boolean; frameworks?: string; config?: string; lang: Lang },
       ) => {
-        const extra = opts.frameworks ? [opts.frameworks] : [];
+        const extra = frameworkDirs(opts);
         const from = locateFramework(id, extra);
         const out = opts.out ?? `${newId}.yaml`;
         if (existsSync(out) && !opts.force) {
@@ -105,9 +113,10 @@ export function registerFrameworks(program: Command, io: Io): void {
       'check a framework file: schema, unique ids, known rule ids and params, CIS Benchmark ids (exit 2 on error)',
     )
     .option('--frameworks <dir>', 'also load custom frameworks from this directory (for benchmarks it cites)')
+    .option('--config <file>', 'config file (default: mamori.yaml in the working directory, when present)')
     .option('--lang <lang>', 'en or ja', parseLang, defaultLang())
-    .action((file: string, opts: { frameworks?: string; lang: Lang }) => {
-      const result = validateFrameworkFile(file, BUILTIN_RULES, opts.frameworks ? [opts.frameworks] : []);
+    .action((file: string, opts: { frameworks?: string; config?: string; lang: Lang }) => {
+      const result = validateFrameworkFile(file, BUILTIN_RULES, frameworkDirs(opts));
       for (const w of result.warnings) io.err(`${opts.lang === 'ja' ? '警告' : 'warning'}: ${w}`);
       if (result.errors.length > 0 || !result.framework) {
         for (const e of result.errors) io.err(`mamori: ${opts.lang === 'ja' ? 'エラー' : 'error'}: ${e.message}`);
