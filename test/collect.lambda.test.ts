@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lambdaCollector, looksSecret, summarizeEnvironment } from '../src/collect/aws/lambda.js';
+import { lambdaCollector, summarizeEnvironment } from '../src/collect/aws/lambda.js';
 import { rdsSnapshotCollector } from '../src/collect/aws/rds-snapshots.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
 import type { Resource } from '../src/core/resource.js';
+import { looksSecret } from '../src/core/secret-like.js';
 import type { LambdaFunctionProps } from '../src/inventory/aws/lambda.js';
 import type { DbSnapshotProps } from '../src/inventory/aws/services.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';

@@ -1,5 +1,5 @@
-import { looksSecret } from '../../../collect/aws/lambda.js';
 import { isUnknown, type Unknown, unknown } from '../../../core/resource.js';
+import { looksSecret } from '../../../core/secret-like.js';
 import type { PolicyStatement } from '../../../inventory/json.js';
 import { type IacBlock, isRef, renderRef } from '../../model.js';
 import type { BlockMapper, MapContext, Mapped } from '../mapper.js';
