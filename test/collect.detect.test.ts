@@ -4,11 +4,8 @@ import { accessAnalyzerCollector, configCollector, guarddutyCollector } from '..
 import { regionCollector } from '../src/collect/aws/region.js';
 import type { Collector } from '../src/collect/aws/runtime/collector.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
-import type { Finding } from '../src/core/finding.js';
-import { evaluate } from '../src/engine/evaluate.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
-import { BUILTIN_RULES } from '../src/rules/index.js';
-import { collectOneAccount, comparable, demoRegionsOf } from './support/collect-harness.js';
+import { collectOneAccount, comparable, demoRegionsOf, findingsOf } from './support/collect-harness.js';
 import { demoIndex } from './support/fake-aws/demo-index.js';
 import { mergeHandlers } from './support/fake-aws/handlers/demo.js';
 import { regionHandlers } from './support/fake-aws/handlers/region.js';
@@ -42,11 +39,6 @@ const denied = (service: string, operation: string, extra: Partial<FakeFault> = 
   error: { code: 'AccessDeniedException', message: `fake: not authorized to perform ${operation}`, status: 403 },
   ...extra,
 });
-function findingsOf(part: InventoryPart): Finding[] {
-  const out: Finding[] = [];
-  evaluate(part.resources, part.errors, BUILTIN_RULES, (f) => out.push(f));
-  return out;
-}
 
 describe('GuardDuty detector, Config recorder and Access Analyzer collectors against the fake AWS', () => {
   for (const account of inv.accounts) {

@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dynamodbCollector } from '../src/collect/aws/dynamodb.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
-import type { Finding } from '../src/core/finding.js';
-import { evaluate } from '../src/engine/evaluate.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
-import { BUILTIN_RULES } from '../src/rules/index.js';
-import { collectOneAccount, comparable, demoRegionsOf } from './support/collect-harness.js';
+import { assertSameAsDemo, collectOneAccount, demoRegionsOf, findingsOf } from './support/collect-harness.js';
 import { demoIndex } from './support/fake-aws/demo-index.js';
 import { storageHandlers } from './support/fake-aws/handlers/storage.js';
 import type { FakeFault, RecordedCall } from './support/fake-aws/index.js';
@@ -29,12 +26,6 @@ async function scan(
   });
 }
 
-function findingsOf(part: InventoryPart): Finding[] {
-  const out: Finding[] = [];
-  evaluate(part.resources, part.errors, BUILTIN_RULES, (f) => out.push(f));
-  return out;
-}
-
 const denied = (operation: string, extra: Partial<FakeFault> = {}): FakeFault => ({
   service: 'dynamodb',
   operation,
@@ -47,13 +38,7 @@ describe('DynamoDB collector against the fake AWS', () => {
   for (const account of inv.accounts) {
     it(`collects every table of ${account} as the demo has it`, async () => {
       const { part, calls } = await scan(account);
-      const expected = inv.ofType(TYPE, account);
-      assert.deepEqual(part.resources.map((r) => r.uid).sort(), expected.map((r) => r.uid).sort());
-      for (const want of expected) {
-        const have = part.resources.find((r) => r.uid === want.uid);
-        assert.ok(have, want.uid);
-        assert.deepEqual(comparable(have), comparable(want), want.uid);
-      }
+      assertSameAsDemo(inv, account, TYPE, part.resources);
       assert.deepEqual(part.errors, []);
       for (const c of calls) assert.ok(isReadOnlyOperation(c.operation), `${c.service}:${c.operation}`);
     });

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { elbv2Collector } from '../src/collect/aws/elbv2.js';
 import { isReadOnlyOperation } from '../src/collect/aws/runtime/read-only.js';
-import type { Finding } from '../src/core/finding.js';
-import { evaluate } from '../src/engine/evaluate.js';
 import type { InventoryPart } from '../src/inventory/snapshot.js';
-import { BUILTIN_RULES } from '../src/rules/index.js';
-import { collectOneAccount, comparable, demoRegionsOf } from './support/collect-harness.js';
+import {
+  assertSameAsDemo,
+  collectOneAccount,
+  comparable,
+  demoRegionsOf,
+  findingsOf,
+} from './support/collect-harness.js';
 import { demoIndex } from './support/fake-aws/demo-index.js';
 import { dataHandlers } from './support/fake-aws/handlers/data.js';
 import type { FakeFault, RecordedCall } from './support/fake-aws/index.js';
@@ -29,26 +32,13 @@ async function scan(
   });
 }
 
-function findingsOf(part: InventoryPart): Finding[] {
-  const out: Finding[] = [];
-  evaluate(part.resources, part.errors, BUILTIN_RULES, (f) => out.push(f));
-  return out;
-}
-
 const callsOf = (calls: RecordedCall[], operation: string) => calls.filter((c) => c.operation === operation);
 
 describe('ELBv2 listeners against the fake AWS', () => {
   for (const account of inv.accounts) {
     it(`collects every listener of ${account} as the demo has it`, async () => {
       const { part, calls } = await scan(account);
-      const expected = inv.ofType(LISTENER, account);
-      const got = part.resources.filter((r) => r.type === LISTENER);
-      assert.deepEqual(got.map((r) => r.uid).sort(), expected.map((r) => r.uid).sort());
-      for (const want of expected) {
-        const have = got.find((r) => r.uid === want.uid);
-        assert.ok(have, want.uid);
-        assert.deepEqual(comparable(have), comparable(want), want.uid);
-      }
+      assertSameAsDemo(inv, account, LISTENER, part.resources);
       assert.deepEqual(part.errors, []);
       for (const c of calls) assert.ok(isReadOnlyOperation(c.operation), `${c.service}:${c.operation}`);
       // One DescribeListeners (or more, by page) per load balancer, always naming it.

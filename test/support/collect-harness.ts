@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Collector } from '../../src/collect/aws/runtime/collector.js';
 import { collectAws } from '../../src/collect/aws/scan.js';
+import type { Finding } from '../../src/core/finding.js';
 import type { Resource } from '../../src/core/resource.js';
+import { evaluate } from '../../src/engine/evaluate.js';
 import type { InventoryPart } from '../../src/inventory/snapshot.js';
+import { BUILTIN_RULES } from '../../src/rules/index.js';
 import { credentialsFor, type DemoIndex, demoKeys } from './fake-aws/demo-index.js';
 import { mergeHandlers } from './fake-aws/handlers/demo.js';
 import { stsHandlers } from './fake-aws/handlers/sts.js';
@@ -22,6 +25,25 @@ export const comparable = (r: Resource) =>
       gaps: r.gaps,
     }),
   );
+
+/** The collected resources of `type` are exactly the demo's of that account, prop for prop. */
+export function assertSameAsDemo(inv: DemoIndex, account: string, type: string, collected: readonly Resource[]): void {
+  const expected = inv.ofType(type, account);
+  const got = collected.filter((r) => r.type === type);
+  assert.deepEqual(got.map((r) => r.uid).sort(), expected.map((r) => r.uid).sort(), type);
+  for (const want of expected) {
+    const have = got.find((r) => r.uid === want.uid);
+    assert.ok(have, want.uid);
+    assert.deepEqual(comparable(have), comparable(want), want.uid);
+  }
+}
+
+/** Every finding the built-in rules give on a collected part. */
+export function findingsOf(part: InventoryPart): Finding[] {
+  const out: Finding[] = [];
+  evaluate(part.resources, part.errors, BUILTIN_RULES, (f) => out.push(f));
+  return out;
+}
 
 /** The regions the demo holds regional data for in an account. */
 export const demoRegionsOf = (inv: DemoIndex, account: string): string[] =>

@@ -165,83 +165,77 @@ const listLocations = (c: Collected, inlinePath: string, block: IacBlock, inline
 
 // ── Roles ──
 
+/** A role's template fields, by format: the one mapping below reads either. */
+const ROLE_FIELDS = {
+  cloudformation: {
+    name: 'RoleName',
+    path: 'Path',
+    description: 'Description',
+    maxSession: 'MaxSessionDuration',
+    boundary: 'PermissionsBoundary',
+    trust: 'AssumeRolePolicyDocument',
+    tags: 'Tags',
+    inline: 'Policies',
+    arns: 'ManagedPolicyArns',
+  },
+  terraform: {
+    name: 'name',
+    path: 'path',
+    description: 'description',
+    maxSession: 'max_session_duration',
+    boundary: 'permissions_boundary',
+    trust: 'assume_role_policy',
+    tags: 'tags',
+    inline: 'inline_policy',
+    arns: 'managed_policy_arns',
+  },
+} as const;
+
+/** aws.iam.role from a role block and its collected policies, in iam:GetRole's shape plus the policy lists. */
+function role(block: IacBlock, c: Collected, f: (typeof ROLE_FIELDS)[keyof typeof ROLE_FIELDS]): Mapped {
+  const p = block.props;
+  const name = nameOf(block, f.name);
+  const maxSession = p[f.maxSession];
+  return {
+    type: 'aws.iam.role',
+    name,
+    props: {
+      RoleName: name,
+      Path: str(p[f.path]) ?? '/',
+      ...(p[f.description] !== undefined ? { Description: str(p[f.description]) } : {}),
+      MaxSessionDuration: typeof maxSession === 'number' ? maxSession : 3600,
+      ...(p[f.boundary] !== undefined
+        ? {
+            PermissionsBoundary: {
+              PermissionsBoundaryType: 'Policy',
+              PermissionsBoundaryArn: str(p[f.boundary]),
+            },
+          }
+        : {}),
+      AssumeRolePolicyDocument: policyDocument(p[f.trust]) ?? unknown(`no ${f.trust}`),
+      AttachedManagedPolicies: c.attached,
+      RolePolicyList: c.inline,
+      Tags: Object.entries(tagsOf(p[f.tags])).map(([Key, Value]) => ({ Key, Value })),
+    },
+    tags: tagsOf(p[f.tags]),
+    locations: {
+      AssumeRolePolicyDocument: at(block, f.trust),
+      ...listLocations(c, 'RolePolicyList', block, f.inline, f.arns),
+    },
+    joined: c.joined,
+  };
+}
+
 const cfnRole: BlockMapper = {
   source: 'AWS::IAM::Role',
-  map(block, ctx) {
-    const p = block.props;
-    const c = collectCfn('role', block, ctx, 'RolePolicyList');
-    const name = nameOf(block, 'RoleName');
-    return {
-      type: 'aws.iam.role',
-      name,
-      props: {
-        RoleName: name,
-        Path: str(p.Path) ?? '/',
-        ...(p.Description !== undefined ? { Description: str(p.Description) } : {}),
-        MaxSessionDuration: typeof p.MaxSessionDuration === 'number' ? p.MaxSessionDuration : 3600,
-        ...(p.PermissionsBoundary !== undefined
-          ? {
-              PermissionsBoundary: {
-                PermissionsBoundaryType: 'Policy',
-                PermissionsBoundaryArn: str(p.PermissionsBoundary),
-              },
-            }
-          : {}),
-        AssumeRolePolicyDocument: policyDocument(p.AssumeRolePolicyDocument) ?? unknown('no AssumeRolePolicyDocument'),
-        AttachedManagedPolicies: c.attached,
-        RolePolicyList: c.inline,
-        Tags: Object.entries(tagsOf(p.Tags)).map(([Key, Value]) => ({ Key, Value })),
-      },
-      tags: tagsOf(p.Tags),
-      locations: {
-        AssumeRolePolicyDocument: at(block, 'AssumeRolePolicyDocument'),
-        ...listLocations(c, 'RolePolicyList', block, 'Policies', 'ManagedPolicyArns'),
-      },
-      joined: c.joined,
-    };
-  },
+  map: (block, ctx) => role(block, collectCfn('role', block, ctx, 'RolePolicyList'), ROLE_FIELDS.cloudformation),
 };
 
 const tfRole: BlockMapper = {
   source: 'aws_iam_role',
-  map(block, ctx) {
-    const p = block.props;
-    const c = collectTf('role', block, ctx, 'RolePolicyList');
-    const name = nameOf(block, 'name');
-    return {
-      type: 'aws.iam.role',
-      name,
-      props: {
-        RoleName: name,
-        Path: str(p.path) ?? '/',
-        ...(p.description !== undefined ? { Description: str(p.description) } : {}),
-        MaxSessionDuration: typeof p.max_session_duration === 'number' ? p.max_session_duration : 3600,
-        ...(p.permissions_boundary !== undefined
-          ? {
-              PermissionsBoundary: {
-                PermissionsBoundaryType: 'Policy',
-                PermissionsBoundaryArn: str(p.permissions_boundary),
-              },
-            }
-          : {}),
-        AssumeRolePolicyDocument: policyDocument(p.assume_role_policy) ?? unknown('no assume_role_policy'),
-        AttachedManagedPolicies: c.attached,
-        RolePolicyList: c.inline,
-        Tags: Object.entries(tagsOf(p.tags)).map(([Key, Value]) => ({ Key, Value })),
-      },
-      tags: tagsOf(p.tags),
-      locations: {
-        AssumeRolePolicyDocument: at(block, 'assume_role_policy'),
-        ...listLocations(c, 'RolePolicyList', block, 'inline_policy', 'managed_policy_arns'),
-      },
-      joined: c.joined,
-    };
-  },
+  map: (block, ctx) => role(block, collectTf('role', block, ctx, 'RolePolicyList'), ROLE_FIELDS.terraform),
 };
 
-// ── Users ──
-
-/** A key a template creates has never been used when it is created: GetAccessKeyLastUsed answers N/A. */
 const NEW_KEY_LAST_USED = { ServiceName: 'N/A', Region: 'N/A' };
 const MFA_UNKNOWN = unknown('MFA devices are enrolled by the user after creation; a template does not show them');
 
